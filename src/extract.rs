@@ -1,0 +1,350 @@
+//! The pipeline: from a document to its triples.
+//!
+//! [`Extractor`] holds the compiled ontology and runs the stages in order for
+//! each sentence: normalise ([`crate::normalize`]), split
+//! ([`crate::sentence`]), tokenise ([`crate::token`]), find mentions
+//! ([`crate::mention`]), resolve references ([`crate::reference`]), match
+//! rules ([`crate::matcher`]), and turn matches into [`Triple`]s, deciding for
+//! each whether the sentence asserts, negates or hedges it and what time it
+//! names. It keeps every intermediate result in a [`SentenceAnalysis`] so that
+//! `sanad explain` can show why a triple was, or was not, produced.
+//!
+//! Building the graph from the triples is [`crate::graph`]'s job.
+
+use std::collections::BTreeMap;
+
+use crate::gazetteer::{EntityId, Gazetteer};
+use crate::matcher::{match_rules, RuleMatch, SentenceView};
+use crate::mention::{find_mentions, Mention};
+use crate::normalize::NormalizedText;
+use crate::ontology::Ontology;
+use crate::reference::{match_entries, resolve, Apposition, Context, ReferenceWords};
+use crate::rules::Literal;
+use crate::sentence::{split, Sentence};
+use crate::text::Document;
+use crate::token::{tokenize, Token, TokenKind};
+use crate::triple::{Assertion, Evidence, Relation, Triple};
+
+/// The rule id given to leaderOf triples read off a title (`الرئيس الروسي فلاديمير بوتين`).
+pub const APPOSITION_RULE: &str = "reference.title-apposition";
+
+/// A statement found in one sentence, before merging.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub subject: EntityId,
+    pub relation: Relation,
+    pub object: EntityId,
+    pub assertion: Assertion,
+    pub rule: String,
+    /// The cue word that made it not asserted, as written.
+    pub cue: Option<String>,
+    pub time: Option<String>,
+}
+
+/// Why a candidate was dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    pub rule: String,
+    pub reason: String,
+}
+
+/// Everything sanad worked out about one sentence.
+#[derive(Debug, Clone)]
+pub struct SentenceAnalysis {
+    pub sentence: Sentence,
+    /// Original code-point range of the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Vec<Token>,
+    pub mentions: Vec<Mention>,
+    pub appositions: Vec<Apposition>,
+    pub matches: Vec<RuleMatch>,
+    pub candidates: Vec<Candidate>,
+    pub dropped: Vec<Dropped>,
+}
+
+/// The triples of one document, merged, with the entities they name.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub document: String,
+    /// Gazetteer ids of the entities the triples name, sorted.
+    pub entities: Vec<EntityId>,
+    /// Sorted by subject, relation, object, assertion.
+    pub triples: Vec<Triple>,
+    pub sentences: usize,
+}
+
+/// Cue words for assertion and time, looked up once.
+#[derive(Debug, Default)]
+struct Cues {
+    negation: Vec<Vec<Literal>>,
+    not_negation: Vec<Vec<Literal>>,
+    hedge: Vec<Vec<Literal>>,
+    time: Vec<Vec<Literal>>,
+    year_words: Vec<Vec<Literal>>,
+    reversal: Vec<Vec<Literal>>,
+    abbreviations: Vec<String>,
+}
+
+/// Runs the pipeline with one compiled ontology.
+pub struct Extractor {
+    pub ontology: Ontology,
+    words: ReferenceWords,
+    cues: Cues,
+}
+
+/// How far before a match a negation or hedge cue still applies, in tokens.
+const CUE_WINDOW: usize = 6;
+
+impl Extractor {
+    pub fn new(ontology: Ontology) -> Extractor {
+        let words = ReferenceWords::from_rules(&ontology.rules);
+        let get = |name: &str| ontology.rules.class(name).map(|c| c.entries.clone()).unwrap_or_default();
+        let cues = Cues {
+            negation: get("modality.negation"),
+            not_negation: get("modality.not-negation"),
+            hedge: get("modality.hedge"),
+            time: get("time.expression"),
+            year_words: get("time.year-word"),
+            reversal: get("reversal"),
+            abbreviations: get("abbreviation").into_iter().filter_map(|e| e.first().map(|l| l.stem.clone())).collect(),
+        };
+        Extractor { ontology, words, cues }
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.ontology.gazetteer
+    }
+
+    /// Extracts the merged triples of a document.
+    pub fn extract(&self, document: &Document) -> Extraction {
+        let analyses = self.analyse(document);
+        self.merge(document, &analyses)
+    }
+
+    /// Runs every stage on every sentence and keeps the intermediate results.
+    pub fn analyse(&self, document: &Document) -> Vec<SentenceAnalysis> {
+        let normalized = NormalizedText::new(&document.text);
+        let sentences = split(&normalized, &self.cues.abbreviations);
+        let original: Vec<char> = document.text.chars().collect();
+        let mut context = Context::default();
+        sentences
+            .into_iter()
+            .map(|s| self.analyse_sentence(s, &normalized, &original, &mut context))
+            .collect()
+    }
+
+    fn analyse_sentence(
+        &self,
+        sentence: Sentence,
+        normalized: &NormalizedText,
+        original: &[char],
+        context: &mut Context,
+    ) -> SentenceAnalysis {
+        let gazetteer = &self.ontology.gazetteer;
+        let tokens = tokenize(&normalized.chars, sentence.start, sentence.end, &self.ontology.lexicon);
+        let found = find_mentions(&tokens, gazetteer, &self.ontology.lexicon);
+        let (mentions, appositions) = resolve(&tokens, found, context, gazetteer, &self.words);
+        let view = SentenceView::new(&tokens, &mentions);
+        let matches = match_rules(&self.ontology.rules, &view, gazetteer);
+        let (start, end) = normalized.original_range(sentence.start, sentence.end);
+        let mut analysis = SentenceAnalysis {
+            sentence,
+            start,
+            end,
+            tokens,
+            mentions,
+            appositions,
+            matches,
+            candidates: Vec::new(),
+            dropped: Vec::new(),
+        };
+        self.candidates(&mut analysis, normalized, original);
+        analysis
+    }
+
+    /// Turns rule matches and appositions into candidate statements.
+    fn candidates(&self, a: &mut SentenceAnalysis, normalized: &NormalizedText, original: &[char]) {
+        let gazetteer = &self.ontology.gazetteer;
+        let text_of = |tokens: &[Token], from: usize, to: usize| -> String {
+            let (s, e) = normalized.original_range(tokens[from].start, tokens[to - 1].end);
+            original[s..e].iter().collect()
+        };
+        let times = self.time_expressions(&a.tokens);
+        let time_near = |start: usize| -> Option<String> {
+            times
+                .iter()
+                .min_by_key(|(s, e)| if *e <= start { start - e } else { s.saturating_sub(start) })
+                .map(|&(s, e)| text_of(&a.tokens, s, e))
+        };
+        let mut candidates = Vec::new();
+        let mut dropped = Vec::new();
+        for ap in &a.appositions {
+            candidates.push(Candidate {
+                subject: ap.person,
+                relation: Relation::LeaderOf,
+                object: ap.led,
+                assertion: Assertion::Asserted,
+                rule: APPOSITION_RULE.to_string(),
+                cue: None,
+                time: None,
+            });
+        }
+        for m in &a.matches {
+            let rule = &self.ontology.rules.rules[m.rule];
+            let (assertion, cue) = self.assertion(&a.tokens, m.start, m.end, &text_of);
+            let time = time_near(m.start);
+            let entities_of = |slot: usize, keep_city: bool| -> Vec<EntityId> {
+                let mut out: Vec<EntityId> = m.slots[slot]
+                    .iter()
+                    .flat_map(|&mi| a.mentions[mi].entities.iter().copied())
+                    .map(|e| if keep_city { e } else { gazetteer.state_of(e) })
+                    .collect();
+                out.dedup();
+                out
+            };
+            // "… والعكس صحيح": the statement holds the other way round too.
+            let reversed = (m.end..(m.end + 4).min(a.tokens.len())).any(|i| match_entries(&self.cues.reversal, &a.tokens, i).is_some());
+            for y in &rule.yields {
+                let keep_city = y.relation == Relation::Visited;
+                let pairs: Vec<(EntityId, EntityId)> = match y.object {
+                    Some(o) => {
+                        let subjects = entities_of(y.subject, false);
+                        let objects = entities_of(o, keep_city);
+                        subjects.iter().flat_map(|&s| objects.iter().map(move |&o| (s, o))).collect()
+                    }
+                    None => {
+                        let all = entities_of(y.subject, false);
+                        let mut pairs = Vec::new();
+                        for (k, &s) in all.iter().enumerate() {
+                            for &o in &all[k + 1..] {
+                                pairs.push((s, o));
+                            }
+                        }
+                        pairs
+                    }
+                };
+                let mut pairs = pairs;
+                if reversed && !y.relation.is_symmetric() {
+                    let inverse: Vec<(EntityId, EntityId)> = pairs.iter().map(|&(s, o)| (o, s)).collect();
+                    pairs.extend(inverse);
+                }
+                for (s, o) in pairs {
+                    if gazetteer.state_of(s) == gazetteer.state_of(o) {
+                        dropped.push(Dropped {
+                            rule: rule.id.clone(),
+                            reason: format!(
+                                "{} {} {}: an entity cannot be related to itself",
+                                gazetteer.entities[s].label_en,
+                                y.relation,
+                                gazetteer.entities[o].label_en
+                            ),
+                        });
+                        continue;
+                    }
+                    candidates.push(Candidate {
+                        subject: s,
+                        relation: y.relation,
+                        object: o,
+                        assertion,
+                        rule: rule.id.clone(),
+                        cue: cue.clone(),
+                        time: time.clone(),
+                    });
+                }
+            }
+        }
+        a.candidates = candidates;
+        a.dropped = dropped;
+    }
+
+    /// Whether a negation or hedge cue governs the match at tokens `start..end`:
+    /// a cue inside the match, or shortly before it in the same clause.
+    fn assertion(
+        &self,
+        tokens: &[Token],
+        start: usize,
+        end: usize,
+        text_of: &impl Fn(&[Token], usize, usize) -> String,
+    ) -> (Assertion, Option<String>) {
+        let mut from = start;
+        while from > 0 && start - from < CUE_WINDOW {
+            let t = &tokens[from - 1];
+            if t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | "," | ":" | "-") {
+                break;
+            }
+            from -= 1;
+        }
+        for i in from..end {
+            if match_entries(&self.cues.not_negation, tokens, i).is_some() {
+                continue;
+            }
+            if let Some(len) = match_entries(&self.cues.negation, tokens, i) {
+                return (Assertion::Negated, Some(text_of(tokens, i, i + len)));
+            }
+            if let Some(len) = match_entries(&self.cues.hedge, tokens, i) {
+                return (Assertion::Hypothetical, Some(text_of(tokens, i, i + len)));
+            }
+        }
+        (Assertion::Asserted, None)
+    }
+
+    /// Token ranges of time expressions: a listed phrase, or a year (1900 to
+    /// 2100) with the words before it that introduce it (`في العام 2000`).
+    fn time_expressions(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if let Some(len) = match_entries(&self.cues.time, tokens, i) {
+                out.push((i, i + len));
+                i += len;
+                continue;
+            }
+            let t = &tokens[i];
+            if t.kind == TokenKind::Number && t.form.len() == 4 && t.form.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
+                let mut s = i;
+                while s > 0 && match_entries(&self.cues.year_words, tokens, s - 1).is_some() {
+                    s -= 1;
+                }
+                out.push((s, i + 1));
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Merges the candidates of all sentences into triples with evidence.
+    pub fn merge(&self, document: &Document, analyses: &[SentenceAnalysis]) -> Extraction {
+        let gazetteer = &self.ontology.gazetteer;
+        let mut merged: BTreeMap<(String, Relation, String, Assertion), Vec<Evidence>> = BTreeMap::new();
+        let mut sentence_texts: BTreeMap<usize, String> = BTreeMap::new();
+        let original: Vec<char> = if analyses.is_empty() { Vec::new() } else { document.text.chars().collect() };
+        for a in analyses {
+            for c in &a.candidates {
+                let (mut s, mut o) = (c.subject, c.object);
+                if c.relation.is_symmetric() && gazetteer.entities[o].id < gazetteer.entities[s].id {
+                    std::mem::swap(&mut s, &mut o);
+                }
+                let text = sentence_texts.entry(a.start).or_insert_with(|| original[a.start..a.end].iter().collect()).clone();
+                merged
+                    .entry((gazetteer.entities[s].id.clone(), c.relation, gazetteer.entities[o].id.clone(), c.assertion))
+                    .or_default()
+                    .push(Evidence { start: a.start, end: a.end, text, rule: c.rule.clone(), time: c.time.clone() });
+            }
+        }
+        let mut entities: Vec<EntityId> = Vec::new();
+        let triples: Vec<Triple> = merged
+            .into_iter()
+            .map(|((subject, relation, object, assertion), mut evidence)| {
+                evidence.sort();
+                evidence.dedup_by(|a, b| a.start == b.start && a.rule == b.rule);
+                entities.extend(gazetteer.get(&subject));
+                entities.extend(gazetteer.get(&object));
+                Triple { subject, relation, object, assertion, evidence }
+            })
+            .collect();
+        entities.sort_by(|&a, &b| gazetteer.entities[a].id.cmp(&gazetteer.entities[b].id));
+        entities.dedup();
+        Extraction { document: document.id.clone(), entities, triples, sentences: analyses.len() }
+    }
+}

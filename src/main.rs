@@ -1,0 +1,165 @@
+//! The `sanad` command: parse arguments, call the library, print.
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context as _, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use sanad::export::{dot, json, rdf};
+use sanad::{Document, Extractor, KnowledgeGraph, Ontology};
+
+#[derive(Parser)]
+#[command(name = "sanad", version, about = "Evidence-backed knowledge graphs from Arabic news")]
+struct Cli {
+    /// Use the ontology in this directory instead of the one built into sanad.
+    #[arg(long, global = true, value_name = "DIR")]
+    ontology: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract triples from articles and write them as RDF, DOT or JSON.
+    Extract {
+        /// Input files; `-` reads standard input.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = FormatArg::Turtle)]
+        format: FormatArg,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Label language of DOT nodes.
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+    },
+    /// Show, sentence by sentence, how sanad read a file and why each triple was or was not produced.
+    Explain {
+        /// Input file; `-` reads standard input.
+        input: String,
+    },
+    /// Work with the rule files.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// Validate the gazetteer and rule files without extracting anything.
+    Check,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Turtle,
+    Ntriples,
+    Json,
+    Dot,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    En,
+    Ar,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed pipe (`sanad … | head`) is not an error.
+            if err.chain().any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("sanad: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_ontology(dir: &Option<PathBuf>) -> Result<Ontology> {
+    Ok(match dir {
+        Some(d) => Ontology::load_dir(d)?,
+        None => Ontology::bundled()?,
+    })
+}
+
+fn read_input(name: &str) -> Result<Document> {
+    if name == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).context("reading standard input")?;
+        Ok(Document::from_bytes("stdin", bytes)?)
+    } else {
+        Ok(Document::read(std::path::Path::new(name))?)
+    }
+}
+
+fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Rules { command: RulesCommand::Check } => {
+            let ontology = load_ontology(&cli.ontology)?;
+            println!(
+                "ok: {} entities, {} rules, {} word classes",
+                ontology.gazetteer.entities.len(),
+                ontology.rules.rules.len(),
+                ontology.rules.classes.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { input } => {
+            let extractor = Extractor::new(load_ontology(&cli.ontology)?);
+            let doc = read_input(&input)?;
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            sanad::explain::write(&mut out, &extractor, &doc)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { inputs, format, output, lang } => {
+            let extractor = Extractor::new(load_ontology(&cli.ontology)?);
+            if inputs.iter().filter(|i| *i == "-").count() > 1 {
+                bail!("standard input (`-`) can be read only once");
+            }
+            let mut extractions = Vec::new();
+            for input in &inputs {
+                let doc = read_input(input)?;
+                extractions.push(extractor.extract(&doc));
+            }
+            let sink: Box<dyn Write> = match &output {
+                Some(path) => Box::new(
+                    std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+                ),
+                None => Box::new(io::stdout().lock()),
+            };
+            let w = io::BufWriter::new(sink);
+            let gazetteer = extractor.gazetteer();
+            let mut w = match format {
+                FormatArg::Json => json::write(w, &extractions, gazetteer)?,
+                other => {
+                    let graph = KnowledgeGraph::build(&extractions, gazetteer);
+                    match other {
+                        FormatArg::Turtle => rdf::write_turtle(w, &graph)?,
+                        FormatArg::Ntriples => rdf::write_ntriples(w, &graph)?,
+                        FormatArg::Dot => {
+                            let language = match lang {
+                                LangArg::En => dot::LabelLanguage::English,
+                                LangArg::Ar => dot::LabelLanguage::Arabic,
+                            };
+                            dot::write(w, &graph, language)?
+                        }
+                        FormatArg::Json => unreachable!("handled above"),
+                    }
+                }
+            };
+            w.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,321 @@
+//! Matching rules against a sentence.
+//!
+//! The matcher sees a sentence as a row of units: each mention is one unit,
+//! every other token one unit. It tries every rule at every unit, with
+//! backtracking over optional parts, alternatives, gaps and coordinated slots,
+//! and keeps the first (leftmost, greedy-slot, shortest-gap) way each rule
+//! matches from each start. Gaps are bounded by the rule language and every
+//! attempt has a step budget, so a sentence with thousands of mentions costs
+//! time linear in its length, never a blow-up.
+//!
+//! A [`RuleMatch`] records which mentions filled which slots; turning that
+//! into triples (and deciding whether they are asserted) is
+//! [`crate::extract`]'s work.
+
+use crate::gazetteer::{EntityType, Gazetteer};
+use crate::mention::{Mention, MentionKind};
+use crate::reference::match_entries;
+use crate::rules::{Item, Rule, RuleSet, SlotFlags};
+use crate::token::{Token, TokenKind};
+
+/// A unit of a sentence for matching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A token that is not part of a mention.
+    Token(usize),
+    /// A mention (index into the sentence's mentions).
+    Mention(usize),
+}
+
+/// One rule matching one span of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleMatch {
+    /// Index of the rule in the rule set.
+    pub rule: usize,
+    /// First token of the match.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// For each slot of the rule, the mentions it took (several when coordinated).
+    pub slots: Vec<Vec<usize>>,
+}
+
+/// The sentence as the matcher sees it.
+pub struct SentenceView<'a> {
+    pub tokens: &'a [Token],
+    pub mentions: &'a [Mention],
+    pub units: Vec<Unit>,
+}
+
+impl<'a> SentenceView<'a> {
+    pub fn new(tokens: &'a [Token], mentions: &'a [Mention]) -> SentenceView<'a> {
+        let mut units = Vec::with_capacity(tokens.len());
+        let mut next = mentions.iter().enumerate().peekable();
+        let mut i = 0;
+        while i < tokens.len() {
+            if let Some((index, m)) = next.peek().filter(|(_, m)| m.start == i) {
+                units.push(Unit::Mention(*index));
+                i = m.end.max(i + 1);
+                next.next();
+            } else {
+                units.push(Unit::Token(i));
+                i += 1;
+            }
+        }
+        SentenceView { tokens, mentions, units }
+    }
+
+    fn token(&self, unit: usize) -> Option<&Token> {
+        match self.units.get(unit)? {
+            Unit::Token(t) => Some(&self.tokens[*t]),
+            Unit::Mention(_) => None,
+        }
+    }
+
+    fn first_token(&self, unit: usize) -> usize {
+        match self.units[unit] {
+            Unit::Token(t) => t,
+            Unit::Mention(m) => self.mentions[m].start,
+        }
+    }
+
+    fn last_token_end(&self, unit: usize) -> usize {
+        match self.units[unit] {
+            Unit::Token(t) => t + 1,
+            Unit::Mention(m) => self.mentions[m].end,
+        }
+    }
+}
+
+/// Steps one attempt may take before it gives up.
+const STEP_BUDGET: usize = 4_000;
+
+/// Every match of every rule in the sentence.
+pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) -> Vec<RuleMatch> {
+    let mut out = Vec::new();
+    for (index, rule) in rules.rules.iter().enumerate() {
+        let first = out.len();
+        for start in 0..view.units.len() {
+            let mut m = Matcher { rules, view, gazetteer, rule, steps: 0, bindings: vec![Vec::new(); rule.slots.len()] };
+            if let Some(end) = m.run(&rule.pattern, None, start) {
+                if end > start {
+                    out.push(RuleMatch {
+                        rule: index,
+                        start: view.first_token(start),
+                        end: view.last_token_end(end - 1),
+                        slots: m.bindings,
+                    });
+                }
+            }
+        }
+        keep_nearest(&mut out, first);
+    }
+    out
+}
+
+/// Among matches of one rule that end at the same token, a later start means
+/// a nearer first slot (`X … Y … trigger Z`: Y, not X, is the agent), unless
+/// the earlier match's first slot already holds the later one's mentions (a
+/// coordinated list `X و Y … trigger Z`). Keeps the nearest.
+fn keep_nearest(matches: &mut Vec<RuleMatch>, first: usize) {
+    let mut drop = vec![false; matches.len()];
+    for a in first..matches.len() {
+        for b in first..matches.len() {
+            let (ma, mb) = (&matches[a], &matches[b]);
+            if a == b || ma.end != mb.end || mb.start <= ma.start || drop[b] {
+                continue;
+            }
+            let inside = mb.slots.iter().zip(&ma.slots).all(|(sb, sa)| sb.iter().all(|m| sa.contains(m)));
+            if inside {
+                drop[b] = true;
+            } else {
+                drop[a] = true;
+            }
+        }
+    }
+    let mut index = 0;
+    matches.retain(|_| {
+        index += 1;
+        !drop[index - 1]
+    });
+}
+
+/// What remains to match after the current item list: a linked list of slices.
+struct Rest<'p> {
+    items: &'p [Item],
+    next: Option<&'p Rest<'p>>,
+}
+
+struct Matcher<'a, 'v> {
+    rules: &'a RuleSet,
+    view: &'a SentenceView<'v>,
+    gazetteer: &'a Gazetteer,
+    rule: &'a Rule,
+    steps: usize,
+    bindings: Vec<Vec<usize>>,
+}
+
+impl Matcher<'_, '_> {
+    /// Matches `items` then `rest` from unit `pos`; returns the end unit.
+    fn run(&mut self, items: &[Item], rest: Option<&Rest>, pos: usize) -> Option<usize> {
+        self.steps += 1;
+        if self.steps > STEP_BUDGET {
+            return None;
+        }
+        let Some((first, tail)) = items.split_first() else {
+            return match rest {
+                Some(r) => self.run(r.items, r.next, pos),
+                None => Some(pos),
+            };
+        };
+        let units = self.view.units.len();
+        match first {
+            Item::Word(lit) => {
+                let t = self.view.token(pos)?;
+                if lit.matches(&t.stem) {
+                    self.run(tail, rest, pos + 1)
+                } else {
+                    None
+                }
+            }
+            Item::Class(c) => {
+                let class = &self.rules.classes[*c];
+                // Class entries are token sequences; all must be plain tokens.
+                let mut lengths: Vec<usize> = class
+                    .entries
+                    .iter()
+                    .filter(|e| (0..e.len()).all(|k| self.view.token(pos + k).is_some_and(|t| e[k].matches(&t.stem))))
+                    .map(Vec::len)
+                    .collect();
+                lengths.sort_unstable_by(|a, b| b.cmp(a));
+                lengths.dedup();
+                for len in lengths {
+                    if let Some(end) = self.run(tail, rest, pos + len) {
+                        return Some(end);
+                    }
+                }
+                None
+            }
+            Item::Slot { slot, types, flags } => {
+                let spans = self.slot_spans(pos, types, *flags);
+                for (end, mentions) in spans.into_iter().rev() {
+                    let saved = std::mem::replace(&mut self.bindings[*slot], mentions);
+                    if let Some(e) = self.run(tail, rest, end) {
+                        return Some(e);
+                    }
+                    self.bindings[*slot] = saved;
+                }
+                None
+            }
+            Item::Optional(inner) => {
+                let cont = Rest { items: tail, next: rest };
+                if let Some(e) = self.run(inner, Some(&cont), pos) {
+                    return Some(e);
+                }
+                self.run(tail, rest, pos)
+            }
+            Item::Alternatives(branches) => {
+                let cont = Rest { items: tail, next: rest };
+                for b in branches {
+                    if let Some(e) = self.run(b, Some(&cont), pos) {
+                        return Some(e);
+                    }
+                }
+                None
+            }
+            Item::Gap { max, cross_mentions } => {
+                for k in 0..=*max {
+                    if pos + k > units {
+                        break;
+                    }
+                    if k > 0 {
+                        let skipped = self.view.units[pos + k - 1];
+                        if matches!(skipped, Unit::Mention(_)) && !cross_mentions {
+                            break;
+                        }
+                        // A gap never crosses a sentence-internal boundary
+                        // such as a colon or a quotation dash.
+                        if self.view.token(pos + k - 1).is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.form.as_str(), ":" | "(" | ")")) {
+                            break;
+                        }
+                    }
+                    if let Some(e) = self.run(tail, rest, pos + k) {
+                        return Some(e);
+                    }
+                }
+                None
+            }
+            Item::Any => {
+                if pos < units {
+                    self.run(tail, rest, pos + 1)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    /// The ways a slot can be filled from `pos`, shortest first: a mention,
+    /// then the same followed by coordinated mentions (`، Y و Z`).
+    fn slot_spans(&self, pos: usize, types: &[EntityType], flags: SlotFlags) -> Vec<(usize, Vec<usize>)> {
+        let mut spans = Vec::new();
+        let mut p = pos;
+        // كل من X و Y: "each of X and Y".
+        if let (Some(a), Some(b)) = (self.view.token(p), self.view.token(p + 1)) {
+            if a.stem == "كل" && b.stem == "من" {
+                p += 2;
+            }
+        }
+        let Some(first) = self.mention_at(p, types, flags) else { return spans };
+        let mut mentions = vec![first];
+        p += 1;
+        spans.push((p, mentions.clone()));
+        if flags.one {
+            return spans;
+        }
+        loop {
+            // Separators: "،", ",", "و", or "، و".
+            let mut q = p;
+            let mut saw = false;
+            while let Some(t) = self.view.token(q) {
+                if matches!(t.form.as_str(), "،" | "," | "و") {
+                    q += 1;
+                    saw = true;
+                } else {
+                    break;
+                }
+            }
+            if !saw {
+                break;
+            }
+            match self.mention_at(q, types, flags) {
+                Some(m) => {
+                    mentions.push(m);
+                    p = q + 1;
+                    spans.push((p, mentions.clone()));
+                }
+                None => break,
+            }
+        }
+        spans
+    }
+
+    fn mention_at(&self, pos: usize, types: &[EntityType], flags: SlotFlags) -> Option<usize> {
+        let Unit::Mention(index) = *self.view.units.get(pos)? else { return None };
+        let m = &self.view.mentions[index];
+        if flags.nisba && m.kind != MentionKind::Nisba || flags.name && m.kind == MentionKind::Nisba {
+            return None;
+        }
+        let ok = m.entities.iter().all(|&e| {
+            let e = if flags.city { e } else { self.gazetteer.state_of(e) };
+            types.contains(&self.gazetteer.entities[e].kind)
+        });
+        let _ = self.rule;
+        ok.then_some(index)
+    }
+}
+
+/// True when one of `entries` matches the tokens at `i` (for cue words).
+pub fn cue_at(entries: &[Vec<crate::rules::Literal>], tokens: &[Token], i: usize) -> Option<usize> {
+    match_entries(entries, tokens, i)
+}

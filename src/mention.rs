@@ -1,0 +1,137 @@
+//! Mentions: where a sentence names an entity of the gazetteer.
+//!
+//! The finder walks the tokens of a sentence and, at each word, tries the
+//! gazetteer names that start with its stem; the longest name wins and
+//! mentions never overlap. A word the lexicon does not know may still start a
+//! name with one typo (names of six letters or more only, see
+//! [`Gazetteer::fuzzy_candidates`]).
+//!
+//! Mentions found here name their entity directly (a name, a nisba adjective,
+//! a nickname). Pronouns, `البلدين`, role nouns and titles are
+//! [`crate::reference`]'s work, which rewrites this list.
+
+use crate::gazetteer::{EntityId, Gazetteer, NameForm};
+use crate::token::{Lexicon, Token, TokenKind};
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// A proper name.
+    Name,
+    /// A nisba adjective: `الروسي`.
+    Nisba,
+    /// A nickname: `الدب الروسي`.
+    Nickname,
+    /// A name written with one typo.
+    Typo,
+    /// A pronoun suffix: `زعيمها`, `لقائه`.
+    Pronoun,
+    /// A noun phrase that refers back: `البلدين`, `الأخيرة`, `بلاده`.
+    Anaphor,
+    /// A role noun standing for a person: `الرئيس الروسي`.
+    Role,
+    /// A title with a name: `الرئيس الروسي فلاديمير بوتين`, `رئيسها تو لام`.
+    Titled,
+}
+
+impl MentionKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Nisba => "nisba",
+            MentionKind::Nickname => "nickname",
+            MentionKind::Typo => "name with a typo",
+            MentionKind::Pronoun => "pronoun",
+            MentionKind::Anaphor => "anaphor",
+            MentionKind::Role => "role noun",
+            MentionKind::Titled => "title and name",
+        }
+    }
+}
+
+/// A span of tokens that refers to one or more entities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// First token (index into the sentence's tokens).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    pub kind: MentionKind,
+    /// What the mention refers to: usually one entity; two for `البلدين`.
+    pub entities: Vec<EntityId>,
+    /// For a titled person: the state or organisation the title names
+    /// (`الرئيس الروسي …` gives Russia).
+    pub modifier: Option<EntityId>,
+    /// For a titled person: the title is one of leadership.
+    pub leader_title: bool,
+}
+
+impl Mention {
+    pub fn new(start: usize, end: usize, kind: MentionKind, entities: Vec<EntityId>) -> Mention {
+        Mention { start, end, kind, entities, modifier: None, leader_title: false }
+    }
+}
+
+/// Finds the gazetteer's names in a sentence's tokens.
+pub fn find_mentions(tokens: &[Token], gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        if let Some(m) = longest_name(tokens, i, gazetteer).or_else(|| typo_name(tokens, i, gazetteer, lexicon)) {
+            i = m.end;
+            mentions.push(m);
+        } else {
+            i += 1;
+        }
+    }
+    mentions
+}
+
+fn longest_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Mention> {
+    for entry in gazetteer.names_starting_with(&tokens[i].stem) {
+        let n = entry.stems.len();
+        if i + n > tokens.len() {
+            continue;
+        }
+        if entry.stems.iter().zip(&tokens[i..i + n]).all(|(s, t)| *s == t.stem && t.kind != TokenKind::Punct) {
+            let kind = match entry.form {
+                NameForm::Name => MentionKind::Name,
+                NameForm::Nisba => MentionKind::Nisba,
+                NameForm::Nickname => MentionKind::Nickname,
+            };
+            return Some(Mention::new(i, i + n, kind, vec![entry.entity]));
+        }
+    }
+    None
+}
+
+/// A word the lexicon does not know, alone or with the next words, that is
+/// one edit from a long name.
+fn typo_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Option<Mention> {
+    let first = &tokens[i];
+    if lexicon.contains(&first.stem) || first.stem.chars().count() < 3 {
+        return None;
+    }
+    let mut joined = String::new();
+    let mut best: Option<Mention> = None;
+    for n in 1..=gazetteer.max_name_tokens.min(4) {
+        let Some(t) = tokens.get(i + n - 1).filter(|t| t.kind == TokenKind::Word) else { break };
+        if n > 1 {
+            joined.push(' ');
+        }
+        joined.push_str(&t.stem);
+        let candidates = gazetteer.fuzzy_candidates(&joined);
+        // Only an unambiguous correction is taken.
+        let mut entities: Vec<EntityId> = candidates.iter().filter(|c| c.stems.len() == n).map(|c| c.entity).collect();
+        entities.sort_unstable();
+        entities.dedup();
+        if entities.len() == 1 {
+            best = Some(Mention::new(i, i + n, MentionKind::Typo, entities));
+        }
+    }
+    best
+}

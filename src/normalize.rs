@@ -1,0 +1,184 @@
+//! Normalisation of Arabic (and Latin) text for matching.
+//!
+//! Matching must not care whether a writer typed `أ` or `ا`, added diacritics,
+//! stretched a word with tatweel, or pasted text full of bidi controls. This
+//! module folds all of that away, but only for *matching*: the normalised text
+//! is never shown to users. Every normalised character remembers the index of
+//! the original character it came from, so spans found on the normalised text
+//! map back to exact code-point offsets in the original.
+//!
+//! What it does not do: split words or clitics (see [`crate::token`]) or decide
+//! what a word means.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Text folded for matching, with a map back to the original characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NormalizedText {
+    /// The folded characters.
+    pub chars: Vec<char>,
+    /// `origin[i]` is the code-point index, in the original text, of the
+    /// character that produced `chars[i]`. One extra entry at the end holds
+    /// the length of the original text in code points, so that an exclusive
+    /// end maps back too.
+    pub origin: Vec<usize>,
+}
+
+impl NormalizedText {
+    /// Normalises `text`.
+    pub fn new(text: &str) -> NormalizedText {
+        let mut chars = Vec::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len() + 1);
+        let mut count = 0;
+        for (index, c) in text.chars().enumerate() {
+            count = index + 1;
+            fold_char(c, &mut |folded| {
+                chars.push(folded);
+                origin.push(index);
+            });
+        }
+        origin.push(count);
+        NormalizedText { chars, origin }
+    }
+
+    /// Maps a half-open range of normalised positions to the original
+    /// code-point range it covers.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let begin = self.origin[start];
+        let finish = if end == 0 {
+            begin
+        } else {
+            // The end is the original index right after the last character
+            // taken: the character after it in the original may have been
+            // dropped (a diacritic), so use the last character's index + 1.
+            self.origin[end.min(self.chars.len()) - 1] + 1
+        };
+        (begin, finish.max(begin))
+    }
+}
+
+/// Normalises a single word or phrase (a gazetteer name, a rule literal) the
+/// same way as running text, returning a plain string.
+pub fn normalize_str(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut |folded| out.push(folded));
+    }
+    out
+}
+
+/// Folds one character, emitting zero, one or several characters.
+fn fold_char(c: char, emit: &mut impl FnMut(char)) {
+    // Presentation forms (Arabic ligatures and contextual shapes, full-width
+    // Latin) decompose to the letters they draw.
+    if is_presentation_form(c) {
+        for d in c.nfkc() {
+            fold_simple(d, emit);
+        }
+        return;
+    }
+    fold_simple(c, emit)
+}
+
+fn fold_simple(c: char, emit: &mut impl FnMut(char)) {
+    if is_ignorable(c) {
+        return;
+    }
+    let folded = match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ى' | 'ی' | 'ې' | 'ێ' => 'ي',
+        'ة' => 'ه',
+        'ؤ' | 'ئ' | 'ٵ' | 'ٶ' | 'ٸ' => 'ء',
+        'ک' | 'ڪ' | 'گ' => 'ك',
+        'ڤ' => 'ف',
+        'پ' => 'ب',
+        'ہ' | 'ھ' => 'ه',
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٫' => '.',
+        '؟' => '?',
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+        c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
+        c if c.is_uppercase() => {
+            for lower in c.to_lowercase() {
+                emit(lower);
+            }
+            return;
+        }
+        c => c,
+    };
+    emit(folded)
+}
+
+/// Characters that carry no meaning for matching: Arabic diacritics
+/// (tashkeel), tatweel, zero-width joiners and bidi controls.
+fn is_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{0610}'..='\u{061A}'
+        | '\u{061C}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}'
+        | '\u{0640}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{FE00}'..='\u{FE0F}'
+    )
+}
+
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' | '\u{FF01}'..='\u{FF5E}')
+}
+
+/// True for letters of the Arabic script (after normalisation).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        NormalizedText::new(s).chars.into_iter().collect()
+    }
+
+    #[test]
+    fn folds_alef_ya_ta_marbuta_and_hamza_seats() {
+        assert_eq!(norm("أإآٱ"), "اااا");
+        assert_eq!(norm("مصطفى"), "مصطفي");
+        assert_eq!(norm("زيارة"), "زياره");
+        assert_eq!(norm("لقائه"), "لقاءه");
+    }
+
+    #[test]
+    fn drops_diacritics_tatweel_and_controls_keeping_origin() {
+        let text = "بُوتـــين\u{200F}";
+        let n = NormalizedText::new(text);
+        assert_eq!(n.chars.iter().collect::<String>(), "بوتين");
+        // The final ن is the 9th original character (index 8).
+        assert_eq!(n.origin[4], 8);
+        assert_eq!(n.original_range(0, 5), (0, 9));
+    }
+
+    #[test]
+    fn presentation_forms_and_persian_letters_fold_to_plain_letters() {
+        // ﻻ is the lam-alef ligature; ﺑ the initial form of ب; ی and ک are Persian.
+        assert_eq!(norm("ﻻ"), "لا");
+        assert_eq!(norm("ﺑ"), "ب");
+        assert_eq!(norm("ایران"), "ايران");
+        assert_eq!(norm("کیم"), "كيم");
+    }
+
+    #[test]
+    fn arabic_indic_digits_become_ascii() {
+        assert_eq!(norm("٢٠٢٤ ۱۹"), "2024 19");
+    }
+}

@@ -1,0 +1,360 @@
+//! Reference: titles, role nouns, pronouns and phrases that point back.
+//!
+//! News Arabic rarely repeats a name. It says `الرئيس الروسي` for Putin,
+//! `زعيمها` for "its leader", `البلدين` for the two states just named,
+//! `الأخيرة` for the last feminine noun, `بلاده` for "his country". This
+//! module turns the gazetteer mentions of a sentence into the mentions rules
+//! see, using what the document said before:
+//!
+//! - a title with a nisba, possessor or state and a name (`الرئيس الروسي
+//!   فلاديمير بوتين`, `رئيسها تو لام`, `رئيس وزراء الهند ناريندرا مودي`)
+//!   becomes one mention of the person, and records who leads what;
+//! - a title without a name (`الرئيس الروسي`) is the person who leads that
+//!   state: the one the document named so, or the gazetteer's current holder;
+//! - a nisba right before a name it qualifies (`العاصمة الفيتنامية هانوي`)
+//!   joins that name;
+//! - pronoun suffixes, `البلدين`/`الطرفين`, `الأخير(ة)` and `بلاده` resolve
+//!   to the nearest earlier entities that fit (gender, number, kind).
+//!
+//! The words involved are word classes of the rule files (`@title.leader`,
+//! `@anaphor.two-states`, ... see `ontology/rules/reference.rules`), so they
+//! are data too. What this module does not do: decide relations.
+
+use std::collections::HashMap;
+
+use crate::gazetteer::{EntityId, EntityType, Gazetteer, Gender};
+use crate::mention::{Mention, MentionKind};
+use crate::rules::{Literal, RuleSet};
+use crate::token::{Token, TokenKind};
+
+/// A leadership title joined to a person and what they lead:
+/// `الرئيس الروسي فلاديمير بوتين` states leaderOf(Putin, Russia).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Apposition {
+    pub person: EntityId,
+    pub led: EntityId,
+    /// Token range of the whole phrase.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The word classes this module reads, looked up once.
+#[derive(Debug, Default)]
+pub struct ReferenceWords {
+    leader_titles: Vec<Vec<Literal>>,
+    other_titles: Vec<Vec<Literal>>,
+    title_modifiers: Vec<Vec<Literal>>,
+    two_states: Vec<Vec<Literal>>,
+    two_sides: Vec<Vec<Literal>>,
+    latter_f: Vec<Vec<Literal>>,
+    latter_m: Vec<Vec<Literal>>,
+    possessed_state: Vec<Vec<Literal>>,
+}
+
+impl ReferenceWords {
+    pub fn from_rules(rules: &RuleSet) -> ReferenceWords {
+        let get = |name: &str| rules.class(name).map(|c| c.entries.clone()).unwrap_or_default();
+        ReferenceWords {
+            leader_titles: get("title.leader"),
+            other_titles: get("title.other"),
+            title_modifiers: get("title.modifier"),
+            two_states: get("anaphor.two-states"),
+            two_sides: get("anaphor.two-sides"),
+            latter_f: get("anaphor.latter-f"),
+            latter_m: get("anaphor.latter-m"),
+            possessed_state: get("anaphor.possessed-state"),
+        }
+    }
+}
+
+/// Length in tokens of the longest entry of `entries` matching at `i`.
+pub fn match_entries(entries: &[Vec<Literal>], tokens: &[Token], i: usize) -> Option<usize> {
+    entries
+        .iter()
+        .filter(|e| {
+            e.len() <= tokens.len().saturating_sub(i)
+                && e.iter().zip(&tokens[i..]).all(|(l, t)| t.kind != TokenKind::Punct && l.matches(&t.stem))
+        })
+        .map(Vec::len)
+        .max()
+}
+
+/// What the document has said so far, for resolving references.
+#[derive(Debug, Default, Clone)]
+pub struct Context {
+    /// Entities in the order they were mentioned (most recent last).
+    history: Vec<Recent>,
+    /// Who the document has said leads which state or organisation.
+    leaders: HashMap<EntityId, EntityId>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Recent {
+    entity: EntityId,
+    /// Entered as the state of a person just mentioned, not named itself.
+    implied: bool,
+}
+
+/// Resolves one sentence's references. Returns the mentions rules will see
+/// (sorted, not overlapping) and the appositions found.
+pub fn resolve(
+    tokens: &[Token],
+    found: Vec<Mention>,
+    context: &mut Context,
+    gazetteer: &Gazetteer,
+    words: &ReferenceWords,
+) -> (Vec<Mention>, Vec<Apposition>) {
+    let mut at: HashMap<usize, Mention> = found.into_iter().map(|m| (m.start, m)).collect();
+    let mut out: Vec<Mention> = Vec::new();
+    let mut appositions = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // 1. A title, leadership or other.
+        let leader_len = match_entries(&words.leader_titles, tokens, i);
+        let title_len = leader_len.or_else(|| match_entries(&words.other_titles, tokens, i));
+        if let Some(len) = title_len.filter(|_| !at.contains_key(&i)) {
+            if let Some((mention, apposition)) = titled(tokens, i, i + len, leader_len.is_some(), &at, context, gazetteer, words) {
+                i = mention.end;
+                context.note(&mention, gazetteer);
+                if let Some(a) = apposition {
+                    context.leaders.insert(a.led, a.person);
+                    appositions.push(a);
+                }
+                out.push(mention);
+                continue;
+            }
+        }
+        // 2. A gazetteer mention, perhaps a nisba qualifying the next name.
+        if let Some(m) = at.remove(&i) {
+            let mut m = m;
+            if m.kind == MentionKind::Nisba {
+                if let Some(next) = at.get(&m.end) {
+                    let qualified = next.entities[0];
+                    let state = gazetteer.state_of(m.entities[0]);
+                    if matches!(next.kind, MentionKind::Name | MentionKind::Typo)
+                        && (gazetteer.state_of(qualified) == state && qualified != state
+                            || gazetteer.entities[qualified].leader_of == Some(state))
+                    {
+                        let mut merged = at.remove(&m.end).expect("checked above");
+                        merged.start = m.start;
+                        merged.modifier = Some(state);
+                        m = merged;
+                    }
+                }
+            }
+            i = m.end;
+            context.note(&m, gazetteer);
+            out.push(m);
+            continue;
+        }
+        // 3. "His country": a state noun with a pronoun.
+        if let Some(len) = match_entries(&words.possessed_state, tokens, i) {
+            if let Some(pronoun) = tokens.get(i + len).filter(|t| t.kind == TokenKind::Enclitic) {
+                if let Some(owner) = context.pronoun(&pronoun.form, gazetteer) {
+                    if let Some(state) = context.state_of(owner, gazetteer) {
+                        let m = Mention::new(i, i + len + 1, MentionKind::Anaphor, vec![state]);
+                        i = m.end;
+                        context.note(&m, gazetteer);
+                        out.push(m);
+                        continue;
+                    }
+                }
+            }
+        }
+        // 4. Pronoun suffixes.
+        if tokens[i].kind == TokenKind::Enclitic {
+            if let Some(entity) = context.pronoun(&tokens[i].form, gazetteer) {
+                let m = Mention::new(i, i + 1, MentionKind::Pronoun, vec![entity]);
+                context.note(&m, gazetteer);
+                out.push(m);
+            } else if tokens[i].form == "هما" {
+                let pair = context.last_two(gazetteer, |_| true);
+                if pair.len() == 2 {
+                    out.push(Mention::new(i, i + 1, MentionKind::Pronoun, pair));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // 5. Phrases that point back.
+        let anaphor = if let Some(len) = match_entries(&words.two_states, tokens, i) {
+            Some((len, context.last_two(gazetteer, |e| gazetteer.entities[e].kind == EntityType::Country)))
+        } else if let Some(len) = match_entries(&words.two_sides, tokens, i) {
+            Some((len, context.last_two(gazetteer, |e| gazetteer.entities[e].kind != EntityType::Region)))
+        } else if let Some(len) = match_entries(&words.latter_f, tokens, i) {
+            Some((len, context.latest(gazetteer, Gender::Feminine).into_iter().collect()))
+        } else if let Some(len) = match_entries(&words.latter_m, tokens, i) {
+            Some((len, context.latest(gazetteer, Gender::Masculine).into_iter().collect()))
+        } else {
+            None
+        };
+        if let Some((len, entities)) = anaphor {
+            if !entities.is_empty() {
+                let m = Mention::new(i, i + len, MentionKind::Anaphor, entities);
+                out.push(m);
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    (out, appositions)
+}
+
+/// A title at `i..title_end` followed by what it qualifies.
+#[allow(clippy::too_many_arguments)]
+fn titled(
+    tokens: &[Token],
+    i: usize,
+    title_end: usize,
+    leadership: bool,
+    at: &HashMap<usize, Mention>,
+    context: &mut Context,
+    gazetteer: &Gazetteer,
+    words: &ReferenceWords,
+) -> Option<(Mention, Option<Apposition>)> {
+    let mut p = title_end;
+    let mut modifier: Option<EntityId> = None;
+    // What the title is of: a nisba (الرئيس الروسي), a pronoun (رئيسها), or a
+    // state in construct (رئيس روسيا, الأمين العام للأمم المتحدة).
+    if let Some(m) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
+        modifier = Some(gazetteer.state_of(m.entities[0]));
+        p = m.end;
+    } else if tokens.get(p).is_some_and(|t| t.kind == TokenKind::Enclitic) {
+        let owner = context.pronoun(&tokens[p].form, gazetteer)?;
+        modifier = context.state_of(owner, gazetteer).or(Some(owner));
+        p += 1;
+    } else {
+        let q = if tokens.get(p).is_some_and(|t| t.kind == TokenKind::Proclitic && t.form == "ل") { p + 1 } else { p };
+        if let Some(m) = at.get(&q).filter(|m| {
+            matches!(m.kind, MentionKind::Name | MentionKind::Typo | MentionKind::Nickname)
+                && gazetteer.entities[m.entities[0]].kind != EntityType::Person
+        }) {
+            modifier = Some(gazetteer.state_of(m.entities[0]));
+            p = m.end;
+        }
+    }
+    // Words like السابق between the title and the name.
+    while let Some(len) = match_entries(&words.title_modifiers, tokens, p) {
+        p += len;
+    }
+    if let Some(person) = at.get(&p).filter(|m| {
+        matches!(m.kind, MentionKind::Name | MentionKind::Typo | MentionKind::Nickname)
+            && gazetteer.entities[m.entities[0]].kind == EntityType::Person
+    }) {
+        let who = person.entities[0];
+        let mut mention = Mention::new(i, person.end, MentionKind::Titled, vec![who]);
+        mention.modifier = modifier;
+        mention.leader_title = leadership;
+        let apposition = modifier
+            .filter(|_| leadership)
+            .map(|led| Apposition { person: who, led, start: i, end: person.end });
+        return Some((mention, apposition));
+    }
+    // A role noun without a name: the person who holds it.
+    let led = modifier.filter(|_| leadership)?;
+    let title_stems: Vec<&str> = tokens[i..title_end].iter().map(|t| t.stem.as_str()).collect();
+    let holder = context.leader_of(led, &title_stems.join(" "), gazetteer)?;
+    let mut mention = Mention::new(i, p, MentionKind::Role, vec![holder]);
+    mention.modifier = Some(led);
+    mention.leader_title = true;
+    Some((mention, None))
+}
+
+impl Context {
+    /// Records the entities of a mention as the most recent ones.
+    fn note(&mut self, mention: &Mention, gazetteer: &Gazetteer) {
+        if let Some(m) = mention.modifier {
+            self.history.push(Recent { entity: m, implied: false });
+        }
+        for &e in &mention.entities {
+            let e = gazetteer.state_of(e);
+            if gazetteer.entities[e].kind == EntityType::Person {
+                if let Some(state) = self.state_of(e, gazetteer) {
+                    self.history.push(Recent { entity: state, implied: true });
+                }
+            }
+            self.history.push(Recent { entity: e, implied: false });
+        }
+        if self.history.len() > 64 {
+            self.history.drain(..32);
+        }
+    }
+
+    /// The state an entity acts for: a person's state, a capital's country.
+    fn state_of(&self, entity: EntityId, gazetteer: &Gazetteer) -> Option<EntityId> {
+        let e = &gazetteer.entities[entity];
+        match e.kind {
+            EntityType::Person => self
+                .leaders
+                .iter()
+                .filter(|(_, &p)| p == entity)
+                .map(|(&s, _)| s)
+                .min()
+                .or(e.leader_of),
+            EntityType::Country | EntityType::City => Some(gazetteer.state_of(entity)),
+            _ => None,
+        }
+    }
+
+    /// Who leads `state` under this title: the person the document named so,
+    /// else the gazetteer's current holder whose titles include it.
+    fn leader_of(&self, state: EntityId, title: &str, gazetteer: &Gazetteer) -> Option<EntityId> {
+        if let Some(&p) = self.leaders.get(&state) {
+            let titles = &gazetteer.entities[p].titles;
+            if titles.is_empty() || titles.iter().any(|t| t == title) {
+                return Some(p);
+            }
+        }
+        let holders: Vec<EntityId> = (0..gazetteer.entities.len())
+            .filter(|&p| {
+                let e = &gazetteer.entities[p];
+                e.leader_of == Some(state) && !e.former && e.kind == EntityType::Person
+            })
+            .collect();
+        holders
+            .iter()
+            .copied()
+            .find(|&p| gazetteer.entities[p].titles.iter().any(|t| t == title))
+            .or_else(|| (holders.len() == 1).then(|| holders[0]))
+    }
+
+    /// The referent of a pronoun suffix.
+    fn pronoun(&self, form: &str, gazetteer: &Gazetteer) -> Option<EntityId> {
+        match form {
+            "ه" => self.latest(gazetteer, Gender::Masculine),
+            "ها" => self.latest(gazetteer, Gender::Feminine),
+            _ => None,
+        }
+    }
+
+    /// The most recent named entity of this gender.
+    fn latest(&self, gazetteer: &Gazetteer, gender: Gender) -> Option<EntityId> {
+        self.history
+            .iter()
+            .rev()
+            .filter(|r| !r.implied)
+            .map(|r| r.entity)
+            .find(|&e| gazetteer.entities[e].gender == gender)
+    }
+
+    /// The two most recent distinct entities that pass `keep`, older first.
+    fn last_two(&self, gazetteer: &Gazetteer, keep: impl Fn(EntityId) -> bool) -> Vec<EntityId> {
+        let mut pair: Vec<EntityId> = Vec::new();
+        for r in self.history.iter().rev() {
+            let e = gazetteer.state_of(r.entity);
+            if keep(e) && !pair.contains(&e) {
+                pair.push(e);
+                if pair.len() == 2 {
+                    break;
+                }
+            }
+        }
+        if pair.len() == 2 {
+            pair.reverse();
+            pair
+        } else {
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,603 @@
+//! The rule language: word classes and extraction rules, parsed from
+//! `ontology/rules/*.rules`.
+//!
+//! A rules file is a list of declarations, one per line, blocks indented:
+//!
+//! ```text
+//! # A word class: words separated by spaces; `_` joins a multi-word entry,
+//! # a trailing `*` matches any word starting so.
+//! class @visit = زيارة زيارات جولة
+//!
+//! rule visited.noun
+//!   pattern @visit {agent:Person|Country} ~3 (إلى | ل) {place:Place/city}
+//!   yields  visited(agent, place)
+//!   example بدأت زيارة المستشار الألماني أولاف شولتس إلى الهند أمس.
+//!   expect  Olaf Scholz | visited | India
+//! ```
+//!
+//! Pattern elements, matched against the tokens of one sentence (clitics split,
+//! see [`crate::token`]) in which every mention of an entity is one unit:
+//! - `word`: a token with this stem (normalised, article ignored); `word*`: a
+//!   token whose stem starts so. Clitics are words: `ل` matches the `ل` of `لموسكو`.
+//! - `@class`: any entry of a word class.
+//! - `{name:Type|Type/flag}`: a mention whose entity has one of the types
+//!   (`Person Country City Organization Region`, or `Actor` for any, `Place`
+//!   for Country, City and Region). A slot takes a coordinated list (`X و Y
+//!   و Z`, `كل من X و Y`) unless flagged `/one`; `/nisba` takes only nisba
+//!   adjectives, `/name` anything but; `/city` keeps a capital as the city
+//!   instead of the state it stands for.
+//! - `[ … ]` optional, `( a | b c )` alternatives, `.` any one unit, `~N` a gap
+//!   of at most N units containing no mention, `~~N` a gap that may.
+//!
+//! `yields rel(subject, object)` names the relation (one of the core
+//! relations) and which slots fill it; `yields rel(slot)` relates every pair of
+//! entities within one slot (for symmetric relations: `بين البلدين`). Each
+//! `example` is followed by the `expect` lines it must give: `S | rel | O`,
+//! optionally prefixed `negated` or `hypothetical`, or `nothing`.
+//!
+//! This module parses and checks; matching is [`crate::matcher`]'s job.
+
+use std::collections::HashMap;
+
+use crate::gazetteer::{EntityType, Gazetteer};
+use crate::normalize::normalize_str;
+use crate::ontology::{OntologyError, SourceFile};
+use crate::token::{strip_article, Lexicon};
+use crate::triple::{Assertion, Relation};
+
+/// A literal word in a pattern or class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Literal {
+    /// Normalised stem (article removed).
+    pub stem: String,
+    /// Match any stem starting with `stem`.
+    pub prefix: bool,
+}
+
+impl Literal {
+    fn parse(word: &str) -> Literal {
+        let (prefix, word) = match word.strip_suffix('*') {
+            Some(w) => (true, w),
+            None => (false, word),
+        };
+        let normalized = normalize_str(word);
+        Literal { stem: strip_article(&normalized).1.to_string(), prefix }
+    }
+
+    pub fn matches(&self, stem: &str) -> bool {
+        if self.prefix {
+            stem.starts_with(&self.stem)
+        } else {
+            stem == self.stem
+        }
+    }
+}
+
+/// Options of an entity slot.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SlotFlags {
+    pub one: bool,
+    pub nisba: bool,
+    pub name: bool,
+    pub city: bool,
+}
+
+/// One element of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Word(Literal),
+    Class(usize),
+    Slot { slot: usize, types: Vec<EntityType>, flags: SlotFlags },
+    Optional(Vec<Item>),
+    Alternatives(Vec<Vec<Item>>),
+    Gap { max: usize, cross_mentions: bool },
+    Any,
+}
+
+/// What a rule yields: a relation between the entities of two slots, or
+/// between every pair within one slot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Yield {
+    pub relation: Relation,
+    pub subject: usize,
+    pub object: Option<usize>,
+}
+
+/// A triple a rule example must give, by English labels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedTriple {
+    pub subject: String,
+    pub relation: Relation,
+    pub object: String,
+    pub assertion: Assertion,
+}
+
+/// An example sentence and what the rule must extract from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub sentence: String,
+    pub expected: Vec<ExpectedTriple>,
+    pub line: usize,
+}
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub pattern: Vec<Item>,
+    pub slots: Vec<String>,
+    pub yields: Vec<Yield>,
+    pub examples: Vec<Example>,
+    pub file: String,
+    pub line: usize,
+}
+
+/// A word class: its entries, each a sequence of literals.
+#[derive(Debug, Clone)]
+pub struct WordClass {
+    pub name: String,
+    pub entries: Vec<Vec<Literal>>,
+}
+
+/// All classes and rules.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub classes: Vec<WordClass>,
+    class_index: HashMap<String, usize>,
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// Parses rule files. Classes may be used in any file, before or after
+    /// their declaration.
+    pub fn parse(files: &[SourceFile]) -> Result<RuleSet, OntologyError> {
+        let mut set = RuleSet::default();
+        // Classes first, so patterns can refer to classes declared anywhere.
+        for file in files {
+            for (n, line) in file.text.lines().enumerate() {
+                let trimmed = line.trim();
+                if let Some(rest) = trimmed.strip_prefix("class ") {
+                    set.parse_class(&file.name, n + 1, line, rest)?;
+                }
+            }
+        }
+        for file in files {
+            set.parse_rules(file)?;
+        }
+        Ok(set)
+    }
+
+    /// The class with this name (without `@`).
+    pub fn class(&self, name: &str) -> Option<&WordClass> {
+        self.class_index.get(name).map(|&i| &self.classes[i])
+    }
+
+    fn parse_class(&mut self, file: &str, line_no: usize, line: &str, rest: &str) -> Result<(), OntologyError> {
+        let col = |needle: &str| line.find(needle).map_or(1, |b| line[..b].chars().count() + 1);
+        let (name, words) = rest.split_once('=').ok_or_else(|| {
+            OntologyError::new(file, line_no, col("class"), "expected `class @name = word word ...`")
+        })?;
+        let name = name.trim();
+        let Some(bare) = name.strip_prefix('@').filter(|n| is_identifier(n)) else {
+            return Err(OntologyError::new(file, line_no, col(name), format!("expected a class name like @visit, found {name:?}")));
+        };
+        let entries: Vec<Vec<Literal>> = words
+            .split_whitespace()
+            .map(|w| w.split('_').filter(|p| !p.is_empty()).map(Literal::parse).collect::<Vec<_>>())
+            .filter(|e| !e.is_empty())
+            .collect();
+        if entries.is_empty() {
+            return Err(OntologyError::new(file, line_no, col("="), format!("class @{bare}: expected at least one word after `=`")));
+        }
+        if let Some(&existing) = self.class_index.get(bare) {
+            // A class declared in several places collects all entries.
+            self.classes[existing].entries.extend(entries);
+        } else {
+            self.class_index.insert(bare.to_string(), self.classes.len());
+            self.classes.push(WordClass { name: bare.to_string(), entries });
+        }
+        Ok(())
+    }
+
+    fn parse_rules(&mut self, file: &SourceFile) -> Result<(), OntologyError> {
+        let name = file.name.as_str();
+        let mut current: Option<RuleDraft> = None;
+        for (n, line) in file.text.lines().enumerate() {
+            let line_no = n + 1;
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("class ") {
+                continue;
+            }
+            let indent = line.len() - line.trim_start().len();
+            let column = line[..indent].chars().count() + 1;
+            let (keyword, rest) = trimmed.split_once(char::is_whitespace).unwrap_or((trimmed, ""));
+            let rest = rest.trim();
+            let rest_col = line.find(rest).map_or(column, |b| line[..b].chars().count() + 1);
+            let err = |col: usize, msg: String| OntologyError::new(name, line_no, col, msg);
+            if keyword == "rule" {
+                if let Some(draft) = current.take() {
+                    self.rules.push(draft.finish(name)?);
+                }
+                if !is_identifier(rest) {
+                    return Err(err(rest_col, format!("expected a rule id of letters, digits, `.`, `_` or `-`, found {rest:?}")));
+                }
+                if self.rules.iter().any(|r| r.id == rest) {
+                    return Err(err(rest_col, format!("rule {rest:?} is defined twice")));
+                }
+                current = Some(RuleDraft::new(rest, line_no));
+                continue;
+            }
+            let Some(draft) = current.as_mut() else {
+                return Err(err(column, format!("expected `rule <id>` or `class @name = ...`, found {keyword:?}")));
+            };
+            match keyword {
+                "pattern" => {
+                    if !draft.pattern.is_empty() {
+                        return Err(err(column, "a rule has one `pattern` line; use ( a | b ) for alternatives".into()));
+                    }
+                    let mut parser = PatternParser { text: rest, chars: rest.char_indices().collect(), pos: 0, base_col: rest_col, set: self, slots: &mut draft.slots };
+                    let items = parser.parse_sequence(None).map_err(|(c, m)| err(c, m))?;
+                    if items.is_empty() {
+                        return Err(err(rest_col, "expected a pattern after `pattern`".into()));
+                    }
+                    draft.pattern = items;
+                    draft.pattern_line = line_no;
+                }
+                "yields" => {
+                    let y = parse_yield(rest, &draft.slots).map_err(|m| err(rest_col, m))?;
+                    draft.yields.push(y);
+                }
+                "example" => {
+                    if rest.is_empty() {
+                        return Err(err(rest_col, "expected a sentence after `example`".into()));
+                    }
+                    draft.examples.push(Example { sentence: rest.to_string(), expected: Vec::new(), line: line_no });
+                }
+                "expect" => {
+                    let Some(example) = draft.examples.last_mut() else {
+                        return Err(err(column, "`expect` must follow an `example` line".into()));
+                    };
+                    if rest != "nothing" {
+                        example.expected.push(parse_expected(rest).map_err(|m| err(rest_col, m))?);
+                    }
+                }
+                "note" => {}
+                other => {
+                    return Err(err(column, format!("expected pattern, yields, example, expect or note, found {other:?}")));
+                }
+            }
+        }
+        if let Some(draft) = current.take() {
+            self.rules.push(draft.finish(name)?);
+        }
+        Ok(())
+    }
+
+    /// Adds every literal word of every class and pattern to the lexicon.
+    pub fn extend_lexicon(&self, lexicon: &mut Lexicon) {
+        for class in &self.classes {
+            for entry in &class.entries {
+                for lit in entry.iter().filter(|l| !l.prefix) {
+                    lexicon.insert(&lit.stem);
+                }
+            }
+        }
+        fn walk(items: &[Item], lexicon: &mut Lexicon) {
+            for item in items {
+                match item {
+                    Item::Word(l) if !l.prefix => lexicon.insert(&l.stem),
+                    Item::Optional(inner) => walk(inner, lexicon),
+                    Item::Alternatives(branches) => branches.iter().for_each(|b| walk(b, lexicon)),
+                    _ => {}
+                }
+            }
+        }
+        for rule in &self.rules {
+            walk(&rule.pattern, lexicon);
+        }
+    }
+
+    /// Checks what needs the gazetteer: example labels must name entities.
+    pub fn check_against(&self, gazetteer: &Gazetteer) -> Result<(), OntologyError> {
+        for rule in &self.rules {
+            for example in &rule.examples {
+                for e in &example.expected {
+                    for label in [&e.subject, &e.object] {
+                        if !gazetteer.entities.iter().any(|x| &x.label_en == label) {
+                            return Err(OntologyError::new(
+                                &rule.file,
+                                example.line + 1,
+                                0,
+                                format!("rule {}: expected triple names {label:?}, which is no entity's English label", rule.id),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+struct RuleDraft {
+    id: String,
+    line: usize,
+    pattern: Vec<Item>,
+    pattern_line: usize,
+    slots: Vec<String>,
+    yields: Vec<Yield>,
+    examples: Vec<Example>,
+}
+
+impl RuleDraft {
+    fn new(id: &str, line: usize) -> RuleDraft {
+        RuleDraft { id: id.to_string(), line, pattern: Vec::new(), pattern_line: 0, slots: Vec::new(), yields: Vec::new(), examples: Vec::new() }
+    }
+
+    fn finish(self, file: &str) -> Result<Rule, OntologyError> {
+        let err = |msg: String| OntologyError::new(file, self.line, 0, format!("rule {}: {msg}", self.id));
+        if self.pattern.is_empty() {
+            return Err(err("expected a `pattern` line".into()));
+        }
+        if self.yields.is_empty() {
+            return Err(err("expected at least one `yields rel(subject, object)` line".into()));
+        }
+        if self.examples.is_empty() {
+            return Err(err("expected at least one `example` line with its `expect` lines".into()));
+        }
+        let _ = self.pattern_line;
+        Ok(Rule {
+            id: self.id,
+            pattern: self.pattern,
+            slots: self.slots,
+            yields: self.yields,
+            examples: self.examples,
+            file: file.to_string(),
+            line: self.line,
+        })
+    }
+}
+
+fn is_identifier(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+fn parse_yield(text: &str, slots: &[String]) -> Result<Yield, String> {
+    let open = text.find('(').ok_or("expected `relation(subject, object)`")?;
+    let close = text.rfind(')').filter(|&c| c > open && text[c + 1..].trim().is_empty()).ok_or("expected `)` at the end")?;
+    let relation: Relation = text[..open].trim().parse()?;
+    let args: Vec<&str> = text[open + 1..close].split(',').map(str::trim).collect();
+    let slot = |name: &str| {
+        slots.iter().position(|s| s == name).ok_or_else(|| format!("slot {name:?} is not in the pattern (slots: {})", slots.join(", ")))
+    };
+    match args.as_slice() {
+        [s] => Ok(Yield { relation, subject: slot(s)?, object: None }),
+        [s, o] => Ok(Yield { relation, subject: slot(s)?, object: Some(slot(o)?) }),
+        _ => Err("expected one or two slot names".into()),
+    }
+}
+
+fn parse_expected(text: &str) -> Result<ExpectedTriple, String> {
+    let (assertion, rest) = if let Some(r) = text.strip_prefix("negated ") {
+        (Assertion::Negated, r)
+    } else if let Some(r) = text.strip_prefix("hypothetical ") {
+        (Assertion::Hypothetical, r)
+    } else {
+        (Assertion::Asserted, text)
+    };
+    let parts: Vec<&str> = rest.split('|').map(str::trim).collect();
+    let [s, r, o] = parts.as_slice() else {
+        return Err(format!("expected `Subject | relation | Object` or `nothing`, found {text:?}"));
+    };
+    Ok(ExpectedTriple { subject: s.to_string(), relation: r.parse()?, object: o.to_string(), assertion })
+}
+
+struct PatternParser<'a> {
+    text: &'a str,
+    chars: Vec<(usize, char)>,
+    pos: usize,
+    base_col: usize,
+    set: &'a RuleSet,
+    slots: &'a mut Vec<String>,
+}
+
+type ParseResult<T> = Result<T, (usize, String)>;
+
+impl PatternParser<'_> {
+    fn col(&self) -> usize {
+        self.base_col + self.pos
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).map(|c| c.1)
+    }
+
+    fn skip_space(&mut self) {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.pos += 1;
+        }
+    }
+
+    /// Parses items until `end` (or the end of the text); stops before `|`.
+    fn parse_sequence(&mut self, end: Option<char>) -> ParseResult<Vec<Item>> {
+        let mut items = Vec::new();
+        loop {
+            self.skip_space();
+            match self.peek() {
+                None => {
+                    return match end {
+                        None => Ok(items),
+                        Some(e) => Err((self.col(), format!("expected `{e}` before the end of the pattern"))),
+                    }
+                }
+                Some(c) if Some(c) == end || c == '|' => return Ok(items),
+                Some(')') | Some(']') => return Err((self.col(), format!("unexpected `{}`", self.peek().unwrap()))),
+                Some(_) => items.push(self.parse_item()?),
+            }
+        }
+    }
+
+    fn parse_item(&mut self) -> ParseResult<Item> {
+        let start_col = self.col();
+        match self.peek().expect("caller checked") {
+            '[' => {
+                self.pos += 1;
+                let inner = self.parse_sequence(Some(']'))?;
+                if self.peek() == Some('|') {
+                    return Err((self.col(), "use ( a | b ) for alternatives inside [ ]".into()));
+                }
+                self.pos += 1;
+                if inner.is_empty() {
+                    return Err((start_col, "empty optional group `[ ]`".into()));
+                }
+                Ok(Item::Optional(inner))
+            }
+            '(' => {
+                self.pos += 1;
+                let mut branches = vec![self.parse_sequence(Some(')'))?];
+                while self.peek() == Some('|') {
+                    self.pos += 1;
+                    branches.push(self.parse_sequence(Some(')'))?);
+                }
+                self.pos += 1;
+                if branches.iter().any(Vec::is_empty) {
+                    return Err((start_col, "empty alternative in `( | )`".into()));
+                }
+                Ok(Item::Alternatives(branches))
+            }
+            '{' => self.parse_slot(),
+            '~' => {
+                self.pos += 1;
+                let cross = self.peek() == Some('~');
+                if cross {
+                    self.pos += 1;
+                }
+                let digits = self.take_word();
+                let max: usize = digits.parse().map_err(|_| (start_col, format!("expected a number after `~`, found {digits:?}")))?;
+                if max > 12 {
+                    return Err((start_col, format!("gap ~{max} is too wide: at most 12 units keep matching linear")));
+                }
+                Ok(Item::Gap { max, cross_mentions: cross })
+            }
+            '.' => {
+                self.pos += 1;
+                Ok(Item::Any)
+            }
+            '@' => {
+                self.pos += 1;
+                let name = self.take_word();
+                match self.set.class_index.get(name.as_str()) {
+                    Some(&i) => Ok(Item::Class(i)),
+                    None => Err((start_col, format!("unknown word class @{name}: expected a class declared with `class @{name} = ...`"))),
+                }
+            }
+            _ => {
+                let word = self.take_word();
+                if word.is_empty() {
+                    return Err((start_col, format!("unexpected character {:?}", self.peek().unwrap_or(' '))));
+                }
+                Ok(Item::Word(Literal::parse(&word)))
+            }
+        }
+    }
+
+    fn take_word(&mut self) -> String {
+        let mut word = String::new();
+        while let Some(c) = self.peek() {
+            if c.is_whitespace() || "[](){}|~@".contains(c) {
+                break;
+            }
+            word.push(c);
+            self.pos += 1;
+        }
+        word
+    }
+
+    fn parse_slot(&mut self) -> ParseResult<Item> {
+        let start_col = self.col();
+        let begin = self.pos + 1;
+        let Some(close) = (begin..self.chars.len()).find(|&i| self.chars[i].1 == '}') else {
+            return Err((start_col, "expected `}` to close the slot".into()));
+        };
+        let body_start = self.chars[begin.min(self.chars.len() - 1)].0;
+        let body = &self.text[body_start..self.chars[close].0];
+        self.pos = close + 1;
+        let (name, spec) = body.split_once(':').ok_or((start_col, format!("expected {{name:Type}}, found {{{body}}}")))?;
+        let name = name.trim();
+        if !is_identifier(name) {
+            return Err((start_col + 1, format!("expected a slot name, found {name:?}")));
+        }
+        if self.slots.iter().any(|s| s == name) {
+            return Err((start_col + 1, format!("slot {name:?} appears twice in the pattern")));
+        }
+        let (types_text, flags_text) = spec.split_once('/').map_or((spec, ""), |(t, f)| (t, f));
+        let mut types = Vec::new();
+        for t in types_text.split('|').map(str::trim) {
+            match t {
+                "Person" => types.push(EntityType::Person),
+                "Country" => types.push(EntityType::Country),
+                "City" => types.push(EntityType::City),
+                "Organization" => types.push(EntityType::Organization),
+                "Region" => types.push(EntityType::Region),
+                "Place" => types.extend([EntityType::Country, EntityType::City, EntityType::Region]),
+                "Actor" => types.extend([EntityType::Person, EntityType::Country, EntityType::City, EntityType::Organization, EntityType::Region]),
+                other => {
+                    return Err((start_col, format!("unknown entity type {other:?}: expected Person, Country, City, Organization, Region, Place or Actor")))
+                }
+            }
+        }
+        let mut flags = SlotFlags::default();
+        for f in flags_text.split('/').map(str::trim).filter(|f| !f.is_empty()) {
+            match f {
+                "one" => flags.one = true,
+                "nisba" => flags.nisba = true,
+                "name" => flags.name = true,
+                "city" => flags.city = true,
+                other => return Err((start_col, format!("unknown slot flag /{other}: expected /one, /nisba, /name or /city"))),
+            }
+        }
+        types.sort();
+        types.dedup();
+        self.slots.push(name.to_string());
+        Ok(Item::Slot { slot: self.slots.len() - 1, types, flags })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<RuleSet, OntologyError> {
+        RuleSet::parse(&[SourceFile { name: "t.rules".into(), text: text.into() }])
+    }
+
+    #[test]
+    fn parses_a_rule_with_classes_slots_and_examples() {
+        let set = parse(
+            "class @visit = زيارة زار*\nrule v.1\n  pattern @visit {a:Person} ~3 (إلى | ل) {p:Place/city}\n  yields visited(a, p)\n  example زيارة ماكرون إلى مصر\n  expect Emmanuel Macron | visited | Egypt\n",
+        )
+        .unwrap();
+        let rule = &set.rules[0];
+        assert_eq!(rule.slots, vec!["a", "p"]);
+        assert_eq!(rule.pattern.len(), 5);
+        assert_eq!(rule.examples[0].expected[0].object, "Egypt");
+    }
+
+    #[test]
+    fn errors_name_file_line_and_column() {
+        let err = parse("rule r\n  pattern زار {a:Person} {p:Planet}\n").unwrap_err();
+        assert_eq!(err.to_string(), "t.rules:2:26: unknown entity type \"Planet\": expected Person, Country, City, Organization, Region, Place or Actor");
+        let err = parse("rule r\n  pattern زار @nope\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 15), "{err}");
+        let err = parse("rule r\n  pattern زار {a:Person}\n  yields visited(a, b)\n").unwrap_err();
+        assert!(err.to_string().starts_with("t.rules:3:10: slot \"b\" is not in the pattern"), "{err}");
+        let err = parse("colour blue\n").unwrap_err();
+        assert_eq!((err.line, err.column), (1, 1));
+    }
+
+    #[test]
+    fn a_rule_without_examples_is_rejected() {
+        let err = parse("rule r\n  pattern زار {a:Person} {b:Place}\n  yields visited(a, b)\n").unwrap_err();
+        assert!(err.to_string().contains("expected at least one `example`"), "{err}");
+    }
+}

@@ -1,0 +1,110 @@
+//! Sentence splitting.
+//!
+//! Rules in sanad look at one sentence at a time, so this is where the text is
+//! cut. A sentence ends at `.` `?` `!` `؛` `;` (after normalisation `؟` is `?`)
+//! or at a line break. A full stop does not end a sentence inside a number
+//! (`3.5`), after a one-letter abbreviation (`د.`, `U.S.`), or after one of the
+//! abbreviations the ontology lists. The splitter does not look at words
+//! beyond that, and never drops text: every non-blank character belongs to
+//! exactly one sentence.
+
+use crate::normalize::NormalizedText;
+
+/// A sentence as a half-open range of positions in the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index of the sentence in its document, from 0.
+    pub index: usize,
+    /// First normalised position.
+    pub start: usize,
+    /// One past the last normalised position (terminator included).
+    pub end: usize,
+}
+
+/// Splits normalised text into sentences, trimming surrounding blanks.
+/// `abbreviations` are normalised words (without the dot) after which a full
+/// stop does not end a sentence.
+pub fn split(text: &NormalizedText, abbreviations: &[String]) -> Vec<Sentence> {
+    let chars = &text.chars;
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let boundary = match c {
+            '\n' | '\r' => Some(i),
+            '?' | '!' | '؛' | ';' => Some(i + 1),
+            '.' if ends_sentence(chars, i, abbreviations) => Some(i + 1),
+            _ => None,
+        };
+        if let Some(mut end) = boundary {
+            // Keep a run of terminators ("?!", "...") with the sentence.
+            while end < chars.len() && matches!(chars[end], '.' | '?' | '!') {
+                end += 1;
+            }
+            push(&mut sentences, chars, start, end);
+            start = end;
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push(&mut sentences, chars, start, chars.len());
+    sentences
+}
+
+fn push(sentences: &mut Vec<Sentence>, chars: &[char], mut start: usize, mut end: usize) {
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if start < end {
+        sentences.push(Sentence { index: sentences.len(), start, end });
+    }
+}
+
+fn ends_sentence(chars: &[char], i: usize, abbreviations: &[String]) -> bool {
+    let before = i.checked_sub(1).map(|j| chars[j]);
+    let after = chars.get(i + 1).copied();
+    // Inside a number: 3.5, 1.000
+    if before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // The word before the dot.
+    let mut j = i;
+    while j > 0 && chars[j - 1].is_alphanumeric() {
+        j -= 1;
+    }
+    let word: String = chars[j..i].iter().collect();
+    let letters = word.chars().count();
+    if letters == 1 && word.chars().all(char::is_alphabetic) {
+        return false; // د. / U.S.
+    }
+    if !word.is_empty() && abbreviations.iter().any(|a| *a == word) {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let n = NormalizedText::new(text);
+        split(&n, &["etc".to_string()]).iter().map(|s| n.chars[s.start..s.end].iter().collect()).collect()
+    }
+
+    #[test]
+    fn splits_on_arabic_and_latin_terminators_and_lines() {
+        assert_eq!(sentences("زار باريس. ثم عاد؟ نعم؛ انتهى\nسطر"), vec!["زار باريس.", "ثم عاد?", "نعم؛", "انتهي", "سطر"]);
+    }
+
+    #[test]
+    fn does_not_split_numbers_or_abbreviations() {
+        assert_eq!(sentences("بلغ النمو 3.5 بالمئة. قال د. أحمد ذلك"), vec!["بلغ النمو 3.5 بالمءه.", "قال د. احمد ذلك"]);
+        assert_eq!(sentences("the U.S. and others etc. agreed."), vec!["the u.s. and others etc. agreed."]);
+    }
+}

@@ -1,0 +1,105 @@
+//! Input documents: the original text, exactly as read.
+//!
+//! A [`Document`] owns the text that every evidence offset points into. Offsets
+//! in sanad's output are Unicode code points into this text, end exclusive (the
+//! NIF convention), never bytes. This module reads bytes into documents and
+//! reports undecodable input with the file and byte offset; it does not
+//! normalise, split or interpret the text.
+
+use std::fmt;
+use std::path::Path;
+
+/// One input document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// A stable identifier: the file path as given, `stdin`, or a corpus id.
+    pub id: String,
+    /// The original text.
+    pub text: String,
+}
+
+/// Why an input could not be read as a document.
+#[derive(Debug)]
+pub enum InputError {
+    /// The file could not be opened or read.
+    Io { source_name: String, error: std::io::Error },
+    /// The bytes are not valid UTF-8.
+    InvalidUtf8 { source_name: String, byte_offset: usize },
+    /// The bytes look like binary data (NUL bytes), not text.
+    Binary { source_name: String, byte_offset: usize },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Io { source_name, error } => write!(f, "{source_name}: cannot read: {error}"),
+            InputError::InvalidUtf8 { source_name, byte_offset } => write!(
+                f,
+                "{source_name}: invalid UTF-8 at byte offset {byte_offset}: expected UTF-8 encoded text"
+            ),
+            InputError::Binary { source_name, byte_offset } => write!(
+                f,
+                "{source_name}: binary data (NUL byte) at byte offset {byte_offset}: expected text"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InputError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            InputError::Io { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl Document {
+    /// Builds a document from text already in memory.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document { id: id.into(), text: text.into() }
+    }
+
+    /// Decodes bytes as UTF-8 text. `source_name` names the input in errors.
+    pub fn from_bytes(source_name: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(InputError::Binary { source_name: source_name.to_string(), byte_offset: offset });
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Document { id: source_name.to_string(), text }),
+            Err(e) => Err(InputError::InvalidUtf8 {
+                source_name: source_name.to_string(),
+                byte_offset: e.utf8_error().valid_up_to(),
+            }),
+        }
+    }
+
+    /// Reads a document from a file.
+    pub fn read(path: &Path) -> Result<Document, InputError> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|error| InputError::Io { source_name: name.clone(), error })?;
+        Document::from_bytes(&name, bytes)
+    }
+
+    /// The text between two code-point offsets.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.text.chars().skip(start).take(end.saturating_sub(start)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_the_source_and_byte_offset() {
+        let err = Document::from_bytes("a.txt", vec![b'a', b'b', 0xff, b'c']).unwrap_err();
+        assert_eq!(err.to_string(), "a.txt: invalid UTF-8 at byte offset 2: expected UTF-8 encoded text");
+    }
+
+    #[test]
+    fn nul_bytes_are_reported_as_binary() {
+        let err = Document::from_bytes("b.bin", vec![b'x', 0, 1]).unwrap_err();
+        assert!(err.to_string().starts_with("b.bin: binary data"), "{err}");
+    }
+}

@@ -1,0 +1,319 @@
+//! Tokens, with Arabic clitics split off.
+//!
+//! Arabic writes conjunctions, prepositions and the article on the front of a
+//! word and object/possessive pronouns on its end: `وموسكو` is "and Moscow",
+//! `بالرئيس` "with the president", `زعيمها` "her leader". The tokenizer splits
+//! such words into separate tokens (`و` `موسكو`; `ب` `الرئيس`; `زعيم` `ها`) so
+//! that rules can name a preposition or a pronoun, and names are found whatever
+//! is glued to them.
+//!
+//! Splitting is driven by a [`Lexicon`] of known stems (gazetteer words, rule
+//! words): a clitic is split off only when what remains is a known word and the
+//! whole word is not, so `بوتين` is never read as `ب` + `وتين`. Words the
+//! lexicon does not know stay whole, except for the unambiguous `و`/`ف`/`ب`/`ك`
+//! + article and `لل` prefixes. The article is not split: a token keeps it as a
+//! flag and exposes its `stem` without it.
+//!
+//! This module does not recognise names (see [`crate::mention`]).
+
+use std::collections::HashSet;
+
+use crate::normalize::is_arabic_letter;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// A word (or the remaining stem of a word after clitics were split off).
+    Word,
+    /// A number written with digits.
+    Number,
+    /// A proclitic split off the front of a word: و ف ب ل ك س.
+    Proclitic,
+    /// A pronoun split off the end of a word: ه ها هم هما كم نا ي ...
+    Enclitic,
+    /// Punctuation.
+    Punct,
+}
+
+/// One token of a sentence. Positions are in the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// The normalised form, article included (a restored `ة` for a stem whose
+    /// pronoun was split: `زيارته` gives the stem `زياره`).
+    pub form: String,
+    /// `form` without the article `ال`: what rules and names match against.
+    pub stem: String,
+    /// True when the word carried the article.
+    pub article: bool,
+    /// First normalised position of the characters this token was read from.
+    pub start: usize,
+    /// One past the last normalised position.
+    pub end: usize,
+}
+
+/// The set of stems that licenses splitting clitics.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    stems: HashSet<String>,
+}
+
+impl Lexicon {
+    /// Adds a normalised word; its article is removed first.
+    pub fn insert(&mut self, word: &str) {
+        let (_, stem) = strip_article(word);
+        if !stem.is_empty() {
+            self.stems.insert(stem.to_string());
+        }
+    }
+
+    /// True when the normalised word (article ignored) is known.
+    pub fn contains(&self, word: &str) -> bool {
+        let (_, stem) = strip_article(word);
+        self.stems.contains(stem)
+    }
+
+    pub fn len(&self) -> usize {
+        self.stems.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty()
+    }
+}
+
+/// Proclitic sequences, longest first. Each letter becomes its own token.
+const PROCLITICS: &[&str] = &["وب", "ول", "وك", "وس", "فب", "فل", "فك", "فس", "و", "ف", "ب", "ل", "ك", "س"];
+/// Enclitic pronouns, longest first.
+const ENCLITICS: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي"];
+
+/// Splits `word` into its article flag and stem. The article is only taken
+/// from words long enough to have a stem of two letters or more.
+pub fn strip_article(word: &str) -> (bool, &str) {
+    if let Some(rest) = word.strip_prefix("ال") {
+        if rest.chars().count() >= 2 {
+            return (true, rest);
+        }
+    }
+    (false, word)
+}
+
+/// Splits the normalised characters `chars[start..end]` (one sentence) into
+/// tokens.
+pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut i = start;
+    while i < end {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if is_arabic_letter(c) {
+            let mut j = i;
+            while j < end && is_arabic_letter(chars[j]) {
+                j += 1;
+            }
+            let word: String = chars[i..j].iter().collect();
+            split_arabic_word(&word, i, lexicon, &mut tokens);
+            i = j;
+        } else if c.is_alphanumeric() {
+            let mut j = i;
+            while j < end
+                && (chars[j].is_alphanumeric() && !is_arabic_letter(chars[j])
+                    || (matches!(chars[j], '-' | '.' | '\'' | ',')
+                        && j + 1 < end
+                        && chars[j + 1].is_alphanumeric()
+                        && !is_arabic_letter(chars[j + 1])
+                        && j > i))
+            {
+                j += 1;
+            }
+            let form: String = chars[i..j].iter().collect();
+            let kind = if form.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            tokens.push(Token { kind, stem: form.clone(), form, article: false, start: i, end: j });
+            i = j;
+        } else {
+            let form = c.to_string();
+            tokens.push(Token { kind: TokenKind::Punct, stem: form.clone(), form, article: false, start: i, end: i + 1 });
+            i += 1;
+        }
+    }
+    tokens
+}
+
+/// One way of reading a word: proclitics, stem (with restored `ة`), enclitic.
+struct Analysis<'a> {
+    proclitic: &'a str,
+    stem: String,
+    enclitic: &'a str,
+}
+
+fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
+    if lexicon.contains(word) {
+        return None;
+    }
+    // Fewer clitics first: a proclitic alone, a pronoun alone, then both.
+    let mut candidates: Vec<Analysis<'a>> = Vec::new();
+    for p in PROCLITICS {
+        if let Some(rest) = word.strip_prefix(p) {
+            candidates.extend(stems_after_proclitic(p, rest).into_iter().map(|stem| Analysis { proclitic: p, stem, enclitic: "" }));
+        }
+    }
+    for e in ENCLITICS {
+        if let Some(rest) = word.strip_suffix(e) {
+            for stem in stems_before_enclitic(rest) {
+                candidates.push(Analysis { proclitic: "", stem, enclitic: e });
+            }
+        }
+    }
+    for p in PROCLITICS {
+        if let Some(rest) = word.strip_prefix(p) {
+            for e in ENCLITICS {
+                if let Some(mid) = rest.strip_suffix(e) {
+                    for stem in stems_before_enclitic(mid) {
+                        candidates.push(Analysis { proclitic: p, stem, enclitic: e });
+                    }
+                }
+            }
+        }
+    }
+    candidates
+        .into_iter()
+        .find(|a| a.stem.chars().count() >= 2 && lexicon.contains(&a.stem) && (a.enclitic.is_empty() || !a.stem.starts_with("ال")))
+}
+
+/// After `ل`, a word's article loses its alef: `للرئيس` is `ل` + `الرئيس`.
+fn stems_after_proclitic(proclitic: &str, rest: &str) -> Vec<String> {
+    let mut out = vec![rest.to_string()];
+    if proclitic.ends_with('ل') && rest.starts_with('ل') {
+        out.insert(0, format!("ا{rest}"));
+    }
+    out
+}
+
+/// Before a pronoun, `ة` is written `ت`: `زيارته` is `زيارة` + `ه`.
+fn stems_before_enclitic(rest: &str) -> Vec<String> {
+    let mut out = vec![rest.to_string()];
+    if let Some(base) = rest.strip_suffix('ت') {
+        out.insert(0, format!("{base}ه"));
+    }
+    // A final alif maqsura is written ا before a pronoun (علاها); rare, skipped.
+    out
+}
+
+fn split_arabic_word(word: &str, start: usize, lexicon: &Lexicon, tokens: &mut Vec<Token>) {
+    let chars_of = |s: &str| s.chars().count();
+    let analysis = analyse(word, lexicon).or_else(|| safe_article_split(word));
+    let Some(a) = analysis else {
+        push_word(tokens, word.to_string(), start, start + chars_of(word));
+        return;
+    };
+    let mut pos = start;
+    for c in a.proclitic.chars() {
+        tokens.push(Token {
+            kind: TokenKind::Proclitic,
+            form: c.to_string(),
+            stem: c.to_string(),
+            article: false,
+            start: pos,
+            end: pos + 1,
+        });
+        pos += 1;
+    }
+    let word_len = chars_of(word);
+    let enclitic_len = chars_of(a.enclitic);
+    let stem_end = start + word_len - enclitic_len;
+    push_word(tokens, a.stem, pos, stem_end);
+    if !a.enclitic.is_empty() {
+        tokens.push(Token {
+            kind: TokenKind::Enclitic,
+            form: a.enclitic.to_string(),
+            stem: a.enclitic.to_string(),
+            article: false,
+            start: stem_end,
+            end: start + word_len,
+        });
+    }
+}
+
+/// `وال…`, `فال…`, `بال…`, `كال…` and `لل…` are split even for unknown words:
+/// in running text these letters before the article are almost always clitics.
+fn safe_article_split(word: &str) -> Option<Analysis<'static>> {
+    for p in ["و", "ف", "ب", "ك", "وب", "فب", "وك"] {
+        if let Some(rest) = word.strip_prefix(p) {
+            if rest.starts_with("ال") && rest.chars().count() >= 5 {
+                let proclitic = PROCLITICS.iter().find(|x| **x == p).expect("listed above");
+                return Some(Analysis { proclitic, stem: rest.to_string(), enclitic: "" });
+            }
+        }
+    }
+    for p in ["لل", "ولل", "فلل"] {
+        if let Some(rest) = word.strip_prefix(p) {
+            if rest.chars().count() >= 2 {
+                let proclitic = PROCLITICS.iter().find(|x| **x == &p[..p.len() - "ل".len()]).expect("listed above");
+                return Some(Analysis { proclitic, stem: format!("ال{rest}"), enclitic: "" });
+            }
+        }
+    }
+    None
+}
+
+fn push_word(tokens: &mut Vec<Token>, form: String, start: usize, end: usize) {
+    let (article, stem) = strip_article(&form);
+    let stem = stem.to_string();
+    tokens.push(Token { kind: TokenKind::Word, form, stem, article, start, end });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize_str;
+
+    fn lexicon(words: &[&str]) -> Lexicon {
+        let mut l = Lexicon::default();
+        for w in words {
+            l.insert(&normalize_str(w));
+        }
+        l
+    }
+
+    fn forms(text: &str, lex: &Lexicon) -> Vec<String> {
+        let chars: Vec<char> = normalize_str(text).chars().collect();
+        tokenize(&chars, 0, chars.len(), lex).into_iter().map(|t| t.form).collect()
+    }
+
+    #[test]
+    fn splits_proclitics_before_known_names() {
+        let lex = lexicon(&["موسكو", "كوريا", "رئيس"]);
+        assert_eq!(forms("وموسكو لكوريا بالرئيس", &lex), vec!["و", "موسكو", "ل", "كوريا", "ب", "الرءيس"]);
+    }
+
+    #[test]
+    fn splits_enclitic_pronouns_and_restores_ta_marbuta() {
+        let lex = lexicon(&["زعيم", "زيارة", "لقاء", "بلد"]);
+        assert_eq!(forms("زعيمها زيارته ولقائه", &lex), vec!["زعيم", "ها", "زياره", "ه", "و", "لقاء", "ه"]);
+    }
+
+    #[test]
+    fn known_whole_words_are_never_split() {
+        let lex = lexicon(&["بوتين", "وتين", "ليبيا"]);
+        assert_eq!(forms("بوتين ليبيا", &lex), vec!["بوتين", "ليبيا"]);
+    }
+
+    #[test]
+    fn article_after_lam_is_restored() {
+        let lex = lexicon(&["ولايات"]);
+        assert_eq!(forms("للولايات", &lex), vec!["ل", "الولايات"]);
+    }
+
+    #[test]
+    fn positions_cover_the_original_characters() {
+        let lex = lexicon(&["موسكو"]);
+        let chars: Vec<char> = "وموسكو".chars().collect();
+        let t = tokenize(&chars, 0, chars.len(), &lex);
+        assert_eq!((t[0].start, t[0].end, t[1].start, t[1].end), (0, 1, 1, 6));
+    }
+}

@@ -59,6 +59,8 @@ enum RulesCommand {
 enum FormatArg {
     Turtle,
     Ntriples,
+    Trig,
+    Nquads,
     Json,
     Dot,
 }
@@ -142,6 +144,14 @@ fn run() -> Result<ExitCode> {
             let gazetteer = extractor.gazetteer();
             let mut w = match format {
                 FormatArg::Json => json::write(w, &extractions, gazetteer)?,
+                FormatArg::Trig | FormatArg::Nquads => {
+                    let graphs: Vec<KnowledgeGraph> =
+                        extractions.iter().map(|x| KnowledgeGraph::build(std::slice::from_ref(x), gazetteer)).collect();
+                    match format {
+                        FormatArg::Trig => rdf::write_trig(w, &graphs)?,
+                        _ => rdf::write_nquads(w, &graphs)?,
+                    }
+                }
                 other => {
                     let graph = KnowledgeGraph::build(&extractions, gazetteer);
                     match other {
@@ -154,7 +164,7 @@ fn run() -> Result<ExitCode> {
                             };
                             dot::write(w, &graph, language)?
                         }
-                        FormatArg::Json => unreachable!("handled above"),
+                        FormatArg::Json | FormatArg::Trig | FormatArg::Nquads => unreachable!("handled above"),
                     }
                 }
             };

@@ -12,8 +12,8 @@
 use std::io;
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
-use oxrdf::{Literal, NamedNode, Triple};
-use oxttl::{NTriplesSerializer, TurtleSerializer};
+use oxrdf::{GraphName, Literal, NamedNode, Quad, Triple};
+use oxttl::{NQuadsSerializer, NTriplesSerializer, TriGSerializer, TurtleSerializer};
 
 use crate::graph::KnowledgeGraph;
 use crate::triple::Assertion;
@@ -141,4 +141,42 @@ pub fn write_ntriples<W: io::Write>(w: W, graph: &KnowledgeGraph) -> io::Result<
         writer.serialize_triple(&t)?;
     }
     Ok(writer.finish())
+}
+
+/// The named graph a graph's triples go into: the document's IRI when the
+/// graph holds exactly one document, else the default graph.
+pub fn graph_name(graph: &KnowledgeGraph) -> GraphName {
+    match graph.documents.as_slice() {
+        [one] => GraphName::NamedNode(document_iri(one)),
+        _ => GraphName::DefaultGraph,
+    }
+}
+
+/// Writes per-document graphs as N-Quads, one named graph per document, in
+/// the order given. Each line is independent, so outputs concatenate.
+pub fn write_nquads<W: io::Write>(w: W, graphs: &[KnowledgeGraph]) -> io::Result<W> {
+    let mut writer = NQuadsSerializer::new().for_writer(w);
+    for g in graphs {
+        let name = graph_name(g);
+        for t in triples(g) {
+            writer.serialize_quad(&Quad::new(t.subject, t.predicate, t.object, name.clone()))?;
+        }
+    }
+    Ok(writer.finish())
+}
+
+/// Writes per-document graphs as TriG, one named graph per document.
+pub fn write_trig<W: io::Write>(w: W, graphs: &[KnowledgeGraph]) -> io::Result<W> {
+    let mut serializer = TriGSerializer::new();
+    for (prefix, iri) in PREFIXES {
+        serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    }
+    let mut writer = serializer.for_writer(w);
+    for g in graphs {
+        let name = graph_name(g);
+        for t in triples(g) {
+            writer.serialize_quad(&Quad::new(t.subject, t.predicate, t.object, name.clone()))?;
+        }
+    }
+    writer.finish()
 }

@@ -180,8 +180,8 @@ NICKNAMES_AR = {
     "JP": ["بلاد الشمس المشرقة"],
 }
 
-# Declared ambiguity: names that two entities knowingly share. Countries and their homonymous
-# capitals (تونس، الجزائر، الكويت ...) are found and declared by the generator itself.
+# Declared ambiguity: names that two entities knowingly share. (A capital never gets its own
+# state's bare name: see build().)
 SHARED_AR = {
     "CD": ["الكونغو"],
     "CG": ["الكونغو"],
@@ -285,8 +285,6 @@ CAPITAL_EN_NAMES = {
     "MN": ["Ulan Bator"],
     "CN": ["Peking"],
     "MM": ["Nay Pyi Taw", "Naypyitaw"],
-    "KW": ["Kuwait"],
-    "CI": ["Yamoussoukro"],
 }
 # City-states and states whose capital is disputed: no capital entity.
 NO_CAPITAL = {"SG", "MC", "VA", "SM", "IL", "PS"}
@@ -315,8 +313,7 @@ CAPITAL_AR_NAMES = {
     "KR": ["سول"], "KP": ["بيونغيانغ", "بيونج يانج"], "AE": ["أبو ظبي"],
     "IN": ["نيو دلهي", "دلهي"], "MY": ["كوالا لمبور", "كوالا لامبور"], "TW": ["تايبي"],
     "US": ["واشنطن العاصمة", "واشنطن دي سي"], "MX": ["مدينة مكسيكو", "مدينة المكسيك"],
-    "DZ": ["الجزائر"], "TN": ["تونس"], "KW": ["الكويت"], "LU": ["لوكسمبورغ"],
-    "DJ": ["جيبوتي"], "PA": ["بنما"], "GT": ["غواتيمالا"], "BO": ["لا باز"],
+    "BO": ["لا باز"],
     "AR": ["بوينس أيرس", "بوينوس آيرس"], "DK": ["كوبنهاجن"], "BD": ["داكا"],
     "MM": ["نايبيتاو"], "AF": ["كابل"], "TR": ["انقره"], "RS": ["بلغراد"],
     "GE": ["تبيليسي"], "SO": ["مقديشو"], "LY": ["طرابلس الغرب"],
@@ -564,19 +561,18 @@ def build(countries_json):
         capitals.append({"id": c["id"], "type": "City", "en": c["en"], "ar": c["ar"],
                          "names_ar": c["names_ar"], "names_en": c["names_en"]})
 
-    # A country and its own capital that share a name (تونس، الجزائر، الكويت، جيبوتي ...) declare it.
+    # A capital whose bare name is its state's name (تونس، الجزائر، الكويت، جيبوتي، بنما ...) keeps
+    # only its distinct form (تونس العاصمة، مدينة الكويت): in the press the bare name is the state,
+    # and a capital stands for its state anyway.
     by_id = {e["id"]: e for e in countries}
     for cap in capitals:
         country = by_id.get(cap.get("capital_of"))
         if not country:
             continue
-        cnames = {loader_form(strip_words(n)): n for n in [country["ar"]] + country["names_ar"]}
-        for n in [cap["ar"]] + cap["names_ar"]:
-            k = loader_form(strip_words(n))
-            if k in cnames:
-                for ent, name in ((cap, n), (country, cnames[k])):
-                    if name not in ent["shared_names"]:
-                        ent["shared_names"].append(name)
+        taken = {loader_form(strip_words(n)) for n in [country["ar"]] + country["names_ar"]}
+        cap["names_ar"] = [n for n in cap["names_ar"] if loader_form(strip_words(n)) not in taken]
+        if loader_form(strip_words(cap["ar"])) in taken:
+            sys.exit(f"capital {cap['id']} has its state's name as label: give it a distinct CAPITAL_AR")
 
     countries.sort(key=lambda e: e["id"])
     capitals.sort(key=lambda e: e["id"])

@@ -142,6 +142,8 @@ pub struct Gazetteer {
     /// One-deletion variants of long names (joined with spaces) for typo matching.
     deletions: HashMap<String, Vec<usize>>,
     fuzzy_names: Vec<(String, NameEntry)>,
+    /// Characters in the longest of `fuzzy_names`.
+    longest_fuzzy_name: usize,
     /// Longest name, in tokens.
     pub max_name_tokens: usize,
 }
@@ -257,6 +259,7 @@ impl Gazetteer {
             if form == NameForm::Name && letters >= 6 && stems.iter().all(|s| s.chars().all(crate::normalize::is_arabic_letter)) {
                 let joined = stems.join(" ");
                 let slot = gazetteer.fuzzy_names.len();
+                gazetteer.longest_fuzzy_name = gazetteer.longest_fuzzy_name.max(joined.chars().count());
                 for d in deletion_variants(&joined) {
                     gazetteer.deletions.entry(d).or_default().push(slot);
                 }
@@ -285,6 +288,12 @@ impl Gazetteer {
     /// Names within one edit (insertion, deletion, substitution or swap of
     /// neighbours) of `text`, among names of six letters or more.
     pub fn fuzzy_candidates(&self, text: &str) -> Vec<&NameEntry> {
+        // One edit changes the length by one at most. Checking the length
+        // first also keeps a very long word from costing the square of its
+        // length in deletion variants.
+        if text.chars().count() > self.longest_fuzzy_name + 1 {
+            return Vec::new();
+        }
         let mut slots: Vec<usize> = Vec::new();
         let mut keys = deletion_variants(text);
         keys.push(text.to_string());

@@ -92,6 +92,44 @@ struct GazetteerFile {
     entity: Vec<EntityRecord>,
 }
 
+/// Where the fields that later checks can reject are written, read in a
+/// second pass over a file that already parsed, so that those errors point at
+/// the value (`file:line:column`).
+#[derive(Debug, Deserialize)]
+struct SpanFile {
+    #[serde(default)]
+    entity: Vec<SpanRecord>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SpanRecord {
+    id: toml::Spanned<String>,
+    en: toml::Spanned<String>,
+    ar: toml::Spanned<String>,
+    capital: Option<toml::Spanned<String>>,
+    capital_of: Option<toml::Spanned<String>>,
+    leader_of: Option<toml::Spanned<String>>,
+}
+
+/// Line and column of each checked field of one entity.
+#[derive(Debug, Clone, Copy, Default)]
+struct Positions {
+    id: (usize, usize),
+    labels: (usize, usize),
+    capital: (usize, usize),
+    capital_of: (usize, usize),
+    leader_of: (usize, usize),
+}
+
+impl Positions {
+    fn of(text: &str, r: &SpanRecord) -> Positions {
+        let at = |s: &toml::Spanned<String>| line_column(text, s.span().start);
+        let opt = |s: &Option<toml::Spanned<String>>| s.as_ref().map_or((0, 0), at);
+        let labels = if r.en.get_ref().trim().is_empty() { at(&r.en) } else { at(&r.ar) };
+        Positions { id: at(&r.id), labels, capital: opt(&r.capital), capital_of: opt(&r.capital_of), leader_of: opt(&r.leader_of) }
+    }
+}
+
 /// A compiled entity.
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -153,27 +191,28 @@ impl Gazetteer {
     /// tokenizer can split clitics off names.
     pub fn compile(files: &[SourceFile], lexicon: &mut Lexicon) -> Result<Gazetteer, OntologyError> {
         // Pass 1: parse every file.
-        let mut records: Vec<(String, usize, EntityRecord)> = Vec::new();
+        let mut records: Vec<(String, Positions, EntityRecord)> = Vec::new();
         for file in files {
             let parsed: GazetteerFile = toml::from_str(&file.text).map_err(|e| {
                 let (line, column) = e.span().map_or((0, 0), |s| line_column(&file.text, s.start));
-                OntologyError::new(&file.name, line, column, e.message().to_string())
+                OntologyError::new(&file.name, line, column, e.message().trim_end().to_string())
             })?;
-            for record in parsed.entity {
-                let line = find_line(&file.text, &format!("\"{}\"", record.id));
-                records.push((file.name.clone(), line, record));
+            let spans: SpanFile = toml::from_str(&file.text).map_err(|e| OntologyError::new(&file.name, 0, 0, e.message().trim_end().to_string()))?;
+            for (record, span) in parsed.entity.into_iter().zip(&spans.entity) {
+                records.push((file.name.clone(), Positions::of(&file.text, span), record));
             }
         }
         let mut gazetteer = Gazetteer::default();
-        for (file, line, r) in &records {
+        for (file, at, r) in &records {
             if r.id.is_empty() || !r.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-                return Err(OntologyError::new(file, *line, 0, format!("entity id {:?}: expected [a-z0-9_]+", r.id)));
+                return Err(OntologyError::new(file, at.id.0, at.id.1, format!("entity id {:?}: expected [a-z0-9_]+", r.id)));
             }
             if r.en.trim().is_empty() || r.ar.trim().is_empty() {
-                return Err(OntologyError::new(file, *line, 0, format!("entity {}: expected non-empty `en` and `ar` labels", r.id)));
+                let (line, column) = at.labels;
+                return Err(OntologyError::new(file, line, column, format!("entity {}: expected non-empty `en` and `ar` labels", r.id)));
             }
             if gazetteer.by_id.insert(r.id.clone(), gazetteer.entities.len()).is_some() {
-                return Err(OntologyError::new(file, *line, 0, format!("entity id {:?} is defined twice", r.id)));
+                return Err(OntologyError::new(file, at.id.0, at.id.1, format!("entity id {:?} is defined twice", r.id)));
             }
             let gender = r.gender.unwrap_or_else(|| default_gender(r));
             gazetteer.entities.push(Entity {
@@ -190,18 +229,23 @@ impl Gazetteer {
             });
         }
         // Pass 2: references between entities.
-        for (index, (file, line, r)) in records.iter().enumerate() {
-            let resolve = |field: &str, id: &Option<String>| -> Result<Option<EntityId>, OntologyError> {
+        for (index, (file, at, r)) in records.iter().enumerate() {
+            let resolve = |field: &str, id: &Option<String>, (line, column): (usize, usize)| -> Result<Option<EntityId>, OntologyError> {
                 match id {
                     None => Ok(None),
                     Some(id) => gazetteer.by_id.get(id).copied().map(Some).ok_or_else(|| {
-                        OntologyError::new(file, *line, 0, format!("entity {}: `{field}` names unknown entity {id:?}", r.id))
+                        OntologyError::new(
+                            file,
+                            line,
+                            column,
+                            format!("entity {}: `{field}` names unknown entity {id:?}: expected the id of an entity in the gazetteer", r.id),
+                        )
                     }),
                 }
             };
-            let capital_of = resolve("capital_of", &r.capital_of)?;
-            let leader_of = resolve("leader_of", &r.leader_of)?;
-            resolve("capital", &r.capital)?;
+            let capital_of = resolve("capital_of", &r.capital_of, at.capital_of)?;
+            let leader_of = resolve("leader_of", &r.leader_of, at.leader_of)?;
+            resolve("capital", &r.capital, at.capital)?;
             gazetteer.entities[index].capital_of = capital_of;
             gazetteer.entities[index].leader_of = leader_of;
         }
@@ -399,10 +443,6 @@ fn default_gender(r: &EntityRecord) -> Gender {
     }
 }
 
-fn find_line(text: &str, needle: &str) -> usize {
-    text.find(needle).map_or(0, |i| line_column(text, i).0)
-}
-
 /// Stems of a single word: for a nisba written with the article, the article
 /// is not part of the name.
 pub fn word_stem(word: &str) -> &str {
@@ -427,6 +467,9 @@ mod tests {
         assert_eq!((err.file.as_str(), err.line), ("g.toml", 6), "{err}");
         let dangling = SourceFile { name: "h.toml".into(), text: "[[entity]]\nid = \"x\"\ntype = \"City\"\nen = \"X\"\nar = \"س\"\ncapital_of = \"nowhere\"\n".into() };
         let err = Gazetteer::compile(&[dangling], &mut Lexicon::default()).unwrap_err();
-        assert!(err.to_string().contains("unknown entity \"nowhere\""), "{err}");
+        assert_eq!(
+            err.to_string(),
+            "h.toml:6:14: entity x: `capital_of` names unknown entity \"nowhere\": expected the id of an entity in the gazetteer"
+        );
     }
 }

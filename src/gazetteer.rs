@@ -109,6 +109,7 @@ struct SpanRecord {
     capital: Option<toml::Spanned<String>>,
     capital_of: Option<toml::Spanned<String>>,
     leader_of: Option<toml::Spanned<String>>,
+    wikidata: Option<toml::Spanned<String>>,
 }
 
 /// Line and column of each checked field of one entity.
@@ -119,6 +120,7 @@ struct Positions {
     capital: (usize, usize),
     capital_of: (usize, usize),
     leader_of: (usize, usize),
+    wikidata: (usize, usize),
 }
 
 impl Positions {
@@ -126,7 +128,7 @@ impl Positions {
         let at = |s: &toml::Spanned<String>| line_column(text, s.span().start);
         let opt = |s: &Option<toml::Spanned<String>>| s.as_ref().map_or((0, 0), at);
         let labels = if r.en.get_ref().trim().is_empty() { at(&r.en) } else { at(&r.ar) };
-        Positions { id: at(&r.id), labels, capital: opt(&r.capital), capital_of: opt(&r.capital_of), leader_of: opt(&r.leader_of) }
+        Positions { id: at(&r.id), labels, capital: opt(&r.capital), capital_of: opt(&r.capital_of), leader_of: opt(&r.leader_of), wikidata: opt(&r.wikidata) }
     }
 }
 
@@ -210,6 +212,11 @@ impl Gazetteer {
             if r.en.trim().is_empty() || r.ar.trim().is_empty() {
                 let (line, column) = at.labels;
                 return Err(OntologyError::new(file, line, column, format!("entity {}: expected non-empty `en` and `ar` labels", r.id)));
+            }
+            // The Wikidata id becomes an IRI: only `Q` and digits keep it valid.
+            if let Some(q) = r.wikidata.as_ref().filter(|q| !is_wikidata_id(q)) {
+                let (line, column) = at.wikidata;
+                return Err(OntologyError::new(file, line, column, format!("entity {}: wikidata {q:?}: expected an item id like \"Q42\"", r.id)));
             }
             if gazetteer.by_id.insert(r.id.clone(), gazetteer.entities.len()).is_some() {
                 return Err(OntologyError::new(file, at.id.0, at.id.1, format!("entity id {:?} is defined twice", r.id)));
@@ -441,6 +448,10 @@ fn default_gender(r: &EntityRecord) -> Gender {
         }
         _ => Gender::Feminine,
     }
+}
+
+fn is_wikidata_id(q: &str) -> bool {
+    q.strip_prefix('Q').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Stems of a single word: for a nisba written with the article, the article

@@ -440,3 +440,15 @@ fn every_format_is_byte_identical_across_runs() {
         }
     }
 }
+
+#[test]
+fn a_wikidata_id_that_would_make_an_invalid_iri_is_rejected() {
+    let run = check_with("gazetteer/zz.toml", "[[entity]]\nid = \"atlantis\"\ntype = \"Country\"\nen = \"Atlantis\"\nar = \"أتلانتس\"\nwikidata = \"Q 42>\"\n");
+    assert_fails(&run, "sanad: ont/gazetteer/zz.toml:6:12: entity atlantis: wikidata \"Q 42>\": expected an item id like \"Q42\"\n");
+}
+
+#[test]
+fn an_entity_id_that_is_not_lowercase_ascii_is_rejected_at_the_id() {
+    let run = check_with("gazetteer/zz.toml", "[[entity]]\nid = \"Atlantis Island\"\ntype = \"Country\"\nen = \"Atlantis\"\nar = \"أتلانتس\"\n");
+    assert_fails(&run, "sanad: ont/gazetteer/zz.toml:2:6: entity id \"Atlantis Island\": expected [a-z0-9_]+\n");
+}

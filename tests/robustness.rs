@@ -7,8 +7,12 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use sanad::export::rdf;
-use sanad::normalize::normalize_str;
+use oxrdf::{Quad, Term};
+use proptest::prelude::*;
+use sanad::export::{dot, json, rdf};
+use sanad::normalize::{normalize_str, NormalizedText};
+use sanad::ontology::SourceFile;
+use sanad::sentence::split;
 use sanad::{Assertion, Document, Extraction, Extractor, KnowledgeGraph, Ontology};
 use unicode_normalization::UnicodeNormalization;
 
@@ -235,12 +239,179 @@ fn an_evidence_sentence_keeps_its_noise_exactly_as_written() {
     assert_eq!(e.text, "زارَ الرئيـــسُ الفرنسيُّ إيمانويل\u{200C} ماكرون الصينَ.");
 }
 
-#[allow(dead_code)]
-fn graph_of(x: &Extraction) -> KnowledgeGraph {
-    KnowledgeGraph::build(std::slice::from_ref(x), EXTRACTOR.gazetteer())
+// ── IRIs and literals ───────────────────────────────────────────────────────
+
+/// Every RDF format sanad writes, parsed back with oxttl into quads (the
+/// default graph for Turtle and N-Triples). Panics on a syntax error.
+fn rdf_round_trip(graphs: &[KnowledgeGraph]) -> Vec<(&'static str, Vec<Quad>)> {
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("RDF output is UTF-8");
+    let parse_error = |format: &str, source: &str, e: &dyn std::fmt::Display| -> ! { panic!("{format} does not re-parse: {e}\n{source}") };
+    let mut out = Vec::new();
+    for g in graphs {
+        let ttl = text(rdf::write_turtle(Vec::new(), g).unwrap());
+        let quads = oxttl::TurtleParser::new()
+            .for_slice(&ttl)
+            .map(|t| t.unwrap_or_else(|e| parse_error("Turtle", &ttl, &e)).in_graph(oxrdf::GraphName::DefaultGraph))
+            .collect();
+        out.push(("Turtle", quads));
+        let nt = text(rdf::write_ntriples(Vec::new(), g).unwrap());
+        let quads = oxttl::NTriplesParser::new()
+            .for_slice(&nt)
+            .map(|t| t.unwrap_or_else(|e| parse_error("N-Triples", &nt, &e)).in_graph(oxrdf::GraphName::DefaultGraph))
+            .collect();
+        out.push(("N-Triples", quads));
+    }
+    let trig = text(rdf::write_trig(Vec::new(), graphs).unwrap());
+    out.push(("TriG", oxttl::TriGParser::new().for_slice(&trig).map(|q| q.unwrap_or_else(|e| parse_error("TriG", &trig, &e))).collect()));
+    let nq = text(rdf::write_nquads(Vec::new(), graphs).unwrap());
+    out.push(("N-Quads", oxttl::NQuadsParser::new().for_slice(&nq).map(|q| q.unwrap_or_else(|e| parse_error("N-Quads", &nq, &e))).collect()));
+    out
 }
 
-#[allow(dead_code)]
-fn turtle(x: &Extraction) -> String {
-    String::from_utf8(rdf::write_turtle(Vec::new(), &graph_of(x)).unwrap()).unwrap()
+fn literal_values(quads: &[Quad], predicate: &str) -> BTreeSet<String> {
+    quads
+        .iter()
+        .filter(|q| q.predicate.as_str() == predicate)
+        .filter_map(|q| match &q.object {
+            Term::Literal(l) => Some(l.value().to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn document_ids_of_any_content_give_valid_iris() {
+    let id = "news 2024 #1/مقال \"x\" <y>.txt";
+    let x = EXTRACTOR.extract(&Document::new(id, "زار الرئيس الفرنسي إيمانويل ماكرون الصين."));
+    let graph = KnowledgeGraph::build(std::slice::from_ref(&x), EXTRACTOR.gazetteer());
+    let expected = "https://w3id.org/sanad/document/news%202024%20%231%2F%D9%85%D9%82%D8%A7%D9%84%20%22x%22%20%3Cy%3E.txt";
+    assert_eq!(rdf::document_iri(id).as_str(), expected);
+    for (format, quads) in rdf_round_trip(&[graph]) {
+        let documents: BTreeSet<&str> = quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == "http://www.w3.org/ns/prov#wasDerivedFrom")
+            .map(|q| match &q.object {
+                Term::NamedNode(n) => n.as_str(),
+                other => panic!("{format}: a document is {other}"),
+            })
+            .collect();
+        assert_eq!(documents, BTreeSet::from([expected]), "{format}");
+        if matches!(format, "TriG" | "N-Quads") {
+            assert!(quads.iter().all(|q| q.graph_name.to_string() == format!("<{expected}>")), "{format}: named graph");
+        }
+    }
+}
+
+#[test]
+fn literals_keep_quotes_backslashes_newlines_and_control_characters() {
+    // An ontology whose labels hold every character Turtle and N-Triples
+    // must escape, and a sentence holding them too.
+    let gazetteer = r#"
+[[entity]]
+id = "zaidan"
+type = "Person"
+en = "Zaidan \"the \\ elder\"\nsecond line\t\u0001\u007f\r"
+ar = "زيدان"
+
+[[entity]]
+id = "carthage"
+type = "City"
+en = "Carthage <'old'> {city}"
+ar = "قرطاج"
+"#;
+    let rules = "class @v = زار\nrule t.visit\n  pattern @v {a:Person} {b:Place/city}\n  yields visited(a, b)\n  example زار زيدان قرطاج\n  expect nothing\n";
+    let ontology = Ontology::from_sources(vec![
+        SourceFile { name: "g.toml".into(), text: gazetteer.into() },
+        SourceFile { name: "t.rules".into(), text: rules.into() },
+    ])
+    .unwrap();
+    let extractor = Extractor::new(ontology);
+    let sentence = "زار زيدان قرطاج \"أمس\" \\ '\t\u{1}\u{7f}\u{FFFE}\u{1F600}.";
+    let x = extractor.extract(&Document::new("d", format!("{sentence}\nسطر آخر")));
+    assert_eq!(x.triples.len(), 1, "{:?}", x.triples);
+    let graph = KnowledgeGraph::build(std::slice::from_ref(&x), extractor.gazetteer());
+    for (format, quads) in rdf_round_trip(&[graph]) {
+        let labels = literal_values(&quads, "http://www.w3.org/2000/01/rdf-schema#label");
+        assert!(labels.contains("Zaidan \"the \\ elder\"\nsecond line\t\u{1}\u{7f}\r"), "{format}: {labels:?}");
+        assert!(labels.contains("Carthage <'old'> {city}"), "{format}: {labels:?}");
+        let anchors = literal_values(&quads, "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf");
+        assert_eq!(anchors, BTreeSet::from([sentence.to_string()]), "{format}");
+    }
+    // DOT and JSON carry the labels too.
+    let graph = KnowledgeGraph::build(std::slice::from_ref(&x), extractor.gazetteer());
+    let dot = String::from_utf8(dot::write(Vec::new(), &graph, dot::LabelLanguage::English).unwrap()).unwrap();
+    assert!(dot.contains(r#"label="Zaidan \"the \\ elder\" second line"#), "{dot}");
+    let json: serde_json::Value = serde_json::from_slice(&json::write(Vec::new(), &[x], extractor.gazetteer()).unwrap()).unwrap();
+    assert_eq!(json["triples"][0]["evidence"][0]["text"], sentence);
+}
+
+// ── Properties over any input ───────────────────────────────────────────────
+
+/// Pieces of text that reach the pipeline's real paths: gazetteer names,
+/// rule words, clitics, punctuation, marks, controls, and any character.
+fn piece() -> impl Strategy<Value = String> {
+    static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| EXTRACTOR.gazetteer().entities.iter().map(|e| e.label_ar.clone()).collect());
+    static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut words: Vec<String> = EXTRACTOR
+            .ontology
+            .rules
+            .classes
+            .iter()
+            .flat_map(|c| c.entries.iter().map(|e| e.iter().map(|l| l.stem.clone()).collect::<Vec<_>>().join(" ")))
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    });
+    let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    prop_oneof![
+        // A rule word between names: the shape most rules look for.
+        4 => (prop::sample::select(NAMES.clone()), prop::sample::select(WORDS.clone()), prop::sample::select(NAMES.clone()), prop::sample::select(NAMES.clone()))
+            .prop_map(|(a, w, b, c)| format!("{a} {w} {b} {c}")),
+        5 => prop::sample::select(NAMES.clone()),
+        5 => prop::sample::select(WORDS.clone()),
+        2 => prop::sample::select(strings(&["و", "ف", "ب", "ل", "ك", "س", "ال", "لل", "وال", "بال"])),
+        2 => prop::sample::select(strings(&["ه", "ها", "هم", "هما", "كم", "نا", "ي", "البلدين", "الأخيرة", "بلاده"])),
+        3 => prop::sample::select(strings(&[".", "،", "؛", "؟", "!", ":", "(", ")", "\"", "«", "»", "-", "\n", "\r\n", "...", "3.5", "2024", "٢٠٢٤", "U.S."])),
+        2 => prop::sample::select(strings(&["\u{064E}", "\u{0651}", "\u{0640}", "\u{200C}", "\u{200D}", "\u{200F}", "\u{202B}", "\u{202C}", "\u{2067}", "\u{2069}", "\u{FEFF}", "\u{FE76}", "\u{FEFB}", "\u{0654}", "ی", "ک"])),
+        1 => prop::sample::select(strings(&["\u{0}", "\u{1}", "\u{1b}", "\u{7f}", "\u{85}", "\u{2028}", "\u{FFFE}", "\u{FFFF}", "\\", "<", ">", "#"])),
+        2 => any::<char>().prop_map(String::from),
+    ]
+}
+
+/// A text of up to 60 pieces, glued together or separated by blanks.
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec((piece(), prop::sample::select(vec!["", " ", " ", " ", "\n"])), 0..60)
+        .prop_map(|pieces| pieces.into_iter().flat_map(|(p, sep)| [p, sep.to_string()]).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_is_extracted_with_valid_spans_and_rdf_that_re_parses(text in text()) {
+        let x = EXTRACTOR.extract(&Document::new("prop doc #1", text.as_str()));
+        assert_evidence_points_into(&x, &text);
+        let graph = KnowledgeGraph::build(std::slice::from_ref(&x), EXTRACTOR.gazetteer());
+        rdf_round_trip(&[graph]);
+        let mut explained = Vec::new();
+        sanad::explain::write(&mut explained, &EXTRACTOR, &Document::new("prop", text.as_str())).unwrap();
+    }
+
+    #[test]
+    fn any_text_is_split_into_sentences_that_keep_every_non_blank_character(text in text()) {
+        let n = NormalizedText::new(&text);
+        let sentences = split(&n, &[]);
+        let mut covered = vec![false; n.chars.len()];
+        for s in &sentences {
+            prop_assert!(s.start < s.end && s.end <= n.chars.len());
+            for c in &mut covered[s.start..s.end] {
+                prop_assert!(!*c, "sentences overlap");
+                *c = true;
+            }
+        }
+        for (i, c) in n.chars.iter().enumerate() {
+            prop_assert!(covered[i] || c.is_whitespace(), "character {i} {c:?} is in no sentence");
+        }
+    }
 }

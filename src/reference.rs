@@ -49,6 +49,10 @@ pub struct ReferenceWords {
     latter_f: Vec<Vec<Literal>>,
     latter_m: Vec<Vec<Literal>>,
     possessed_state: Vec<Vec<Literal>>,
+    honorifics: Vec<Vec<Literal>>,
+    capital_noun: Vec<Vec<Literal>>,
+    state_head: Vec<Vec<Literal>>,
+    the_country: Vec<Vec<Literal>>,
 }
 
 impl ReferenceWords {
@@ -63,6 +67,10 @@ impl ReferenceWords {
             latter_f: get("anaphor.latter-f"),
             latter_m: get("anaphor.latter-m"),
             possessed_state: get("anaphor.possessed-state"),
+            honorifics: get("title.honorific"),
+            capital_noun: get("anaphor.capital"),
+            state_head: get("name.state-head"),
+            the_country: get("anaphor.the-country"),
         }
     }
 }
@@ -109,11 +117,17 @@ pub fn resolve(
     let mut appositions = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // 0. Honorifics (فخامة، صاحب السمو) before a title are part of it.
+        let mut t = i;
+        while let Some(len) = match_entries(&words.honorifics, tokens, t).filter(|_| !at.contains_key(&t)) {
+            t += len;
+        }
         // 1. A title, leadership or other.
-        let leader_len = match_entries(&words.leader_titles, tokens, i);
-        let title_len = leader_len.or_else(|| match_entries(&words.other_titles, tokens, i));
-        if let Some(len) = title_len.filter(|_| !at.contains_key(&i)) {
-            if let Some((mention, apposition)) = titled(tokens, i, i + len, leader_len.is_some(), &at, context, gazetteer, words) {
+        let leader_len = match_entries(&words.leader_titles, tokens, t);
+        let title_len = leader_len.or_else(|| match_entries(&words.other_titles, tokens, t));
+        if let Some(len) = title_len.filter(|_| !at.contains_key(&t)) {
+            if let Some((mut mention, apposition)) = titled(tokens, t, t + len, leader_len.is_some(), &at, context, gazetteer, words) {
+                mention.start = i;
                 i = mention.end;
                 context.note(&mention, gazetteer);
                 if let Some(a) = apposition {
@@ -122,6 +136,31 @@ pub fn resolve(
                 }
                 out.push(mention);
                 continue;
+            }
+        }
+        // 1b. "The Russian capital": the capital of the nisba's state; "دولة
+        // قطر", "جمهورية مصر": a state noun before a state's name joins it.
+        if let Some(len) = match_entries(&words.capital_noun, tokens, i).filter(|_| !at.contains_key(&i)) {
+            if let Some(n) = at.get(&(i + len)).filter(|m| m.kind == MentionKind::Nisba) {
+                let state = gazetteer.state_of(n.entities[0]);
+                let next_is_name = at.get(&n.end).is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Typo));
+                if let (Some(capital), false) = (gazetteer.entities[state].capital, next_is_name) {
+                    let end = n.end;
+                    at.remove(&(i + len));
+                    let m = Mention::new(i, end, MentionKind::Anaphor, vec![capital]);
+                    context.note(&m, gazetteer);
+                    out.push(m);
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        if let Some(len) = match_entries(&words.state_head, tokens, i).filter(|_| !at.contains_key(&i)) {
+            if let Some(mut m) = at.remove(&(i + len)) {
+                if gazetteer.entities[m.entities[0]].kind == EntityType::Country && m.kind != MentionKind::Nisba {
+                    m.start = i;
+                }
+                at.insert(m.start, m);
             }
         }
         // 2. A gazetteer mention, perhaps a nisba qualifying the next name.
@@ -180,7 +219,11 @@ pub fn resolve(
         let anaphor = if let Some(len) = match_entries(&words.two_states, tokens, i) {
             Some((len, context.last_two(gazetteer, |e| gazetteer.entities[e].kind == EntityType::Country)))
         } else if let Some(len) = match_entries(&words.two_sides, tokens, i) {
-            Some((len, context.last_two(gazetteer, |e| gazetteer.entities[e].kind != EntityType::Region)))
+            // Two sides are two states or organisations; a person counts as
+            // the state they lead, which the history holds right before them.
+            Some((len, context.last_two(gazetteer, |e| !matches!(gazetteer.entities[e].kind, EntityType::Region | EntityType::Person))))
+        } else if let Some(len) = match_entries(&words.the_country, tokens, i) {
+            Some((len, context.latest_state(gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.latter_f, tokens, i) {
             Some((len, context.latest(gazetteer, Gender::Feminine).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.latter_m, tokens, i) {
@@ -220,6 +263,10 @@ fn titled(
     if let Some(m) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
         modifier = Some(gazetteer.state_of(m.entities[0]));
         p = m.end;
+    } else if let Some(len) = match_entries(&words.the_country, tokens, p) {
+        // أمير البلاد: the state the text is about.
+        modifier = Some(context.latest_state(gazetteer)?);
+        p += len;
     } else if tokens.get(p).is_some_and(|t| t.kind == TokenKind::Enclitic) {
         let owner = context.pronoun(&tokens[p].form, gazetteer)?;
         modifier = context.state_of(owner, gazetteer).or(Some(owner));
@@ -336,6 +383,15 @@ impl Context {
             .filter(|r| !r.implied)
             .map(|r| r.entity)
             .find(|&e| gazetteer.entities[e].gender == gender)
+    }
+
+    /// The most recent state, named or implied by its leader.
+    fn latest_state(&self, gazetteer: &Gazetteer) -> Option<EntityId> {
+        self.history
+            .iter()
+            .rev()
+            .map(|r| gazetteer.state_of(r.entity))
+            .find(|&e| gazetteer.entities[e].kind == EntityType::Country)
     }
 
     /// The two most recent distinct entities that pass `keep`, older first.

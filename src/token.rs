@@ -89,13 +89,19 @@ const ENCLITICS: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن",
 
 /// Splits `word` into its article flag and stem. The article is only taken
 /// from words long enough to have a stem of two letters or more.
+///
+/// Names that begin with the letters of the article (ألمانيا is `المانيا`
+/// once normalised) lose them too, so that `الألماني` and `ألماني` give one
+/// stem: stripping is repeated while a stem of two letters or more remains.
 pub fn strip_article(word: &str) -> (bool, &str) {
-    if let Some(rest) = word.strip_prefix("ال") {
-        if rest.chars().count() >= 2 {
-            return (true, rest);
+    let mut stem = word;
+    while let Some(rest) = stem.strip_prefix("ال") {
+        if rest.chars().count() < 2 {
+            break;
         }
+        stem = rest;
     }
-    (false, word)
+    (stem.len() != word.len(), stem)
 }
 
 /// Splits the normalised characters `chars[start..end]` (one sentence) into
@@ -177,6 +183,14 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
                         candidates.push(Analysis { proclitic: p, stem, enclitic: e });
                     }
                 }
+            }
+        }
+    }
+    // The accusative ending ا (حربا، تحالفا، دعما) stays on the word.
+    if let Some(rest) = word.strip_suffix('ا') {
+        for p in std::iter::once(&"").chain(PROCLITICS) {
+            if let Some(stem) = rest.strip_prefix(p) {
+                candidates.push(Analysis { proclitic: *p, stem: stem.to_string(), enclitic: "" });
             }
         }
     }

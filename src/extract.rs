@@ -78,6 +78,7 @@ pub struct Extraction {
 #[derive(Debug, Default)]
 struct Cues {
     negation: Vec<Vec<Literal>>,
+    denial: Vec<Vec<Literal>>,
     not_negation: Vec<Vec<Literal>>,
     hedge: Vec<Vec<Literal>>,
     time: Vec<Vec<Literal>>,
@@ -102,6 +103,7 @@ impl Extractor {
         let get = |name: &str| ontology.rules.class(name).map(|c| c.entries.clone()).unwrap_or_default();
         let cues = Cues {
             negation: get("modality.negation"),
+            denial: get("modality.denial"),
             not_negation: get("modality.not-negation"),
             hedge: get("modality.hedge"),
             time: get("time.expression"),
@@ -275,7 +277,16 @@ impl Extractor {
             }
             from -= 1;
         }
+        // A denial anywhere earlier in the sentence governs what follows it.
+        for i in 0..start {
+            if let Some(len) = match_entries(&self.cues.denial, tokens, i) {
+                return (Assertion::Negated, Some(text_of(tokens, i, i + len)));
+            }
+        }
         for i in from..end {
+            if let Some(len) = match_entries(&self.cues.denial, tokens, i) {
+                return (Assertion::Negated, Some(text_of(tokens, i, i + len)));
+            }
             if match_entries(&self.cues.not_negation, tokens, i).is_some() {
                 continue;
             }

@@ -384,7 +384,7 @@ fn default_gender(r: &EntityRecord) -> Gender {
         EntityType::Person => Gender::Masculine,
         EntityType::Organization => {
             let first = normalize_str(r.ar.split_whitespace().next().unwrap_or(""));
-            if first.ends_with('ه') || first == "الامم" || first == "امم" {
+            if first.ends_with('ة') || first.ends_with('ه') || first == "الامم" || first == "امم" {
                 Gender::Feminine
             } else {
                 Gender::Masculine

@@ -60,7 +60,7 @@ impl Literal {
             Some(w) => (true, w),
             None => (false, word),
         };
-        let normalized = normalize_str(word);
+        let normalized = crate::normalize::fold_ta_marbuta(&normalize_str(word));
         Literal { stem: strip_article(&normalized).1.to_string(), prefix }
     }
 

@@ -226,6 +226,20 @@ impl Extractor {
                         pairs
                     }
                 };
+                // A statement whose two sides share an entity is a misreading
+                // (`روسيا وكوريا … عزلهما`: "isolating the two" does not make
+                // Korea isolate Russia): drop the whole match.
+                if let Some(o) = y.object {
+                    let subjects = entities_of(y.subject, false);
+                    let shared = entities_of(o, false).into_iter().find(|e| subjects.contains(e));
+                    if let Some(e) = shared {
+                        dropped.push(Dropped {
+                            rule: rule.id.clone(),
+                            reason: format!("{} is on both sides of {}: the match is a misreading", gazetteer.entities[e].label_en, y.relation),
+                        });
+                        continue;
+                    }
+                }
                 let mut pairs = pairs;
                 if reversed && !y.relation.is_symmetric() {
                     let inverse: Vec<(EntityId, EntityId)> = pairs.iter().map(|&(s, o)| (o, s)).collect();
@@ -277,10 +291,18 @@ impl Extractor {
             }
             from -= 1;
         }
-        // A denial anywhere earlier in the sentence governs what follows it.
+        // A denial earlier in the sentence governs its complement: up to the
+        // comma that ends the clause introduced by أن after it (نفت الوزارة،
+        // ردا على تقارير، أن تكون القاهرة قد وقعت …،), or, with no أن, up to
+        // the first comma.
         for i in 0..start {
             if let Some(len) = match_entries(&self.cues.denial, tokens, i) {
-                return (Assertion::Negated, Some(text_of(tokens, i, i + len)));
+                let is_comma = |t: &Token| t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | ",");
+                let from = tokens[i + len..].iter().position(|t| t.stem == "ان").map_or(i + len, |p| i + len + p);
+                let scope_end = tokens[from..].iter().position(is_comma).map_or(tokens.len(), |p| from + p);
+                if start < scope_end {
+                    return (Assertion::Negated, Some(text_of(tokens, i, i + len)));
+                }
             }
         }
         for i in from..end {

@@ -306,6 +306,13 @@ impl Matcher<'_, '_> {
         if flags.nisba && m.kind != MentionKind::Nisba || flags.name && m.kind == MentionKind::Nisba {
             return None;
         }
+        if flags.subject && m.start > 0 {
+            if let Some(prepositions) = self.rules.class("preposition") {
+                if match_entries(&prepositions.entries, self.view.tokens, m.start - 1) == Some(1) {
+                    return None;
+                }
+            }
+        }
         let ok = m.entities.iter().all(|&e| {
             let e = if flags.city { e } else { self.gazetteer.state_of(e) };
             types.contains(&self.gazetteer.entities[e].kind)

@@ -53,6 +53,12 @@ pub struct ReferenceWords {
     capital_noun: Vec<Vec<Literal>>,
     state_head: Vec<Vec<Literal>>,
     the_country: Vec<Vec<Literal>>,
+    pronoun_m: Vec<Vec<Literal>>,
+    pronoun_f: Vec<Vec<Literal>>,
+    prepositions: Vec<Vec<Literal>>,
+    city_head: Vec<Vec<Literal>>,
+    subject_hosts: Vec<Vec<Literal>>,
+    actor_head: Vec<Vec<Literal>>,
 }
 
 impl ReferenceWords {
@@ -71,6 +77,12 @@ impl ReferenceWords {
             capital_noun: get("anaphor.capital"),
             state_head: get("name.state-head"),
             the_country: get("anaphor.the-country"),
+            pronoun_m: get("pronoun.subject-m"),
+            pronoun_f: get("pronoun.subject-f"),
+            prepositions: get("preposition"),
+            city_head: get("name.city-head"),
+            subject_hosts: get("pronoun.subject-host"),
+            actor_head: get("name.actor-head"),
         }
     }
 }
@@ -94,6 +106,9 @@ pub struct Context {
     history: Vec<Recent>,
     /// Who the document has said leads which state or organisation.
     leaders: HashMap<EntityId, EntityId>,
+    /// Whether the mention being noted follows a preposition, and `في`.
+    oblique: bool,
+    locative: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -101,6 +116,12 @@ struct Recent {
     entity: EntityId,
     /// Entered as the state of a person just mentioned, not named itself.
     implied: bool,
+    /// Named as the object of a preposition (`من كوريا`, `في إيطاليا`):
+    /// not a likely antecedent of a subject pronoun.
+    oblique: bool,
+    /// Named after `في`: a setting (`قمة … انعقدت في إيطاليا`), not a likely
+    /// antecedent of any pronoun.
+    locative: bool,
 }
 
 /// Resolves one sentence's references. Returns the mentions rules will see
@@ -117,6 +138,8 @@ pub fn resolve(
     let mut appositions = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        context.oblique = i > 0 && match_entries(&words.prepositions, tokens, i - 1) == Some(1);
+        context.locative = i > 0 && tokens[i - 1].stem == "في";
         // 0. Honorifics (فخامة، صاحب السمو) before a title are part of it.
         let mut t = i;
         while let Some(len) = match_entries(&words.honorifics, tokens, t).filter(|_| !at.contains_key(&t)) {
@@ -153,6 +176,33 @@ pub fn resolve(
                     i = end;
                     continue;
                 }
+            }
+        }
+        // "العاصمة الفيتنامية هانوي", "مدينة جدة": the head noun joins the city's name.
+        if let Some(len) = match_entries(&words.city_head, tokens, i).filter(|_| !at.contains_key(&i)) {
+            let mut p = i + len;
+            if let Some(n) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
+                p = n.end;
+            }
+            if at.get(&p).is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Typo) && gazetteer.entities[m.entities[0]].kind == EntityType::City) {
+                let mut m = at.remove(&p).expect("checked above");
+                if p != i + len {
+                    let nisba = at.remove(&(i + len)).expect("checked above");
+                    m.modifier = Some(gazetteer.state_of(nisba.entities[0]));
+                }
+                m.start = i;
+                at.insert(i, m);
+            }
+        }
+        // "القيادة الروسية", "الحكومة الإسرائيلية": an institution with a
+        // nisba acts for the state, like the state's name.
+        if let Some(len) = match_entries(&words.actor_head, tokens, i).filter(|_| !at.contains_key(&i)) {
+            if at.get(&(i + len)).is_some_and(|m| m.kind == MentionKind::Nisba) {
+                let mut m = at.remove(&(i + len)).expect("checked above");
+                m.start = i;
+                m.kind = MentionKind::Name;
+                m.entities = vec![gazetteer.state_of(m.entities[0])];
+                at.insert(i, m);
             }
         }
         if let Some(len) = match_entries(&words.state_head, tokens, i).filter(|_| !at.contains_key(&i)) {
@@ -200,9 +250,16 @@ pub fn resolve(
                 }
             }
         }
-        // 4. Pronoun suffixes.
+        // 4. Pronoun suffixes. On أن، إن، لكن the suffix is the clause's
+        // subject (أنها بخير) and continues the subject before it.
         if tokens[i].kind == TokenKind::Enclitic {
-            if let Some(entity) = context.pronoun(&tokens[i].form, gazetteer) {
+            let subject_host = i > 0 && match_entries(&words.subject_hosts, tokens, i - 1) == Some(1);
+            let resolved = match (subject_host, tokens[i].form.as_str()) {
+                (true, "ه") => context.subject_pronoun(Gender::Masculine, gazetteer),
+                (true, "ها") => context.subject_pronoun(Gender::Feminine, gazetteer),
+                _ => context.pronoun(&tokens[i].form, gazetteer),
+            };
+            if let Some(entity) = resolved {
                 let m = Mention::new(i, i + 1, MentionKind::Pronoun, vec![entity]);
                 context.note(&m, gazetteer);
                 out.push(m);
@@ -224,6 +281,10 @@ pub fn resolve(
             Some((len, context.last_two(gazetteer, |e| !matches!(gazetteer.entities[e].kind, EntityType::Region | EntityType::Person))))
         } else if let Some(len) = match_entries(&words.the_country, tokens, i) {
             Some((len, context.latest_state(gazetteer).into_iter().collect()))
+        } else if let Some(len) = match_entries(&words.pronoun_f, tokens, i) {
+            Some((len, context.subject_pronoun(Gender::Feminine, gazetteer).into_iter().collect()))
+        } else if let Some(len) = match_entries(&words.pronoun_m, tokens, i) {
+            Some((len, context.subject_pronoun(Gender::Masculine, gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.latter_f, tokens, i) {
             Some((len, context.latest(gazetteer, Gender::Feminine).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.latter_m, tokens, i) {
@@ -312,16 +373,16 @@ impl Context {
     /// Records the entities of a mention as the most recent ones.
     fn note(&mut self, mention: &Mention, gazetteer: &Gazetteer) {
         if let Some(m) = mention.modifier {
-            self.history.push(Recent { entity: m, implied: false });
+            self.history.push(Recent { entity: m, implied: false, oblique: self.oblique, locative: self.locative });
         }
         for &e in &mention.entities {
             let e = gazetteer.state_of(e);
             if gazetteer.entities[e].kind == EntityType::Person {
                 if let Some(state) = self.state_of(e, gazetteer) {
-                    self.history.push(Recent { entity: state, implied: true });
+                    self.history.push(Recent { entity: state, implied: true, oblique: self.oblique, locative: self.locative });
                 }
             }
-            self.history.push(Recent { entity: e, implied: false });
+            self.history.push(Recent { entity: e, implied: false, oblique: self.oblique, locative: self.locative });
         }
         if self.history.len() > 64 {
             self.history.drain(..32);
@@ -375,14 +436,31 @@ impl Context {
         }
     }
 
-    /// The most recent named entity of this gender.
-    fn latest(&self, gazetteer: &Gazetteer, gender: Gender) -> Option<EntityId> {
+    /// The referent of a subject pronoun (هو، هي): the latest entity of the
+    /// gender that was not a prepositional object, as subjects continue
+    /// subjects; failing that, the latest of the gender.
+    fn subject_pronoun(&self, gender: Gender, gazetteer: &Gazetteer) -> Option<EntityId> {
         self.history
             .iter()
             .rev()
-            .filter(|r| !r.implied)
+            .filter(|r| !r.implied && !r.oblique)
             .map(|r| r.entity)
             .find(|&e| gazetteer.entities[e].gender == gender)
+            .or_else(|| self.latest(gazetteer, gender))
+    }
+
+    /// The most recent named entity of this gender, passing over settings
+    /// (`في X`) unless nothing else fits.
+    fn latest(&self, gazetteer: &Gazetteer, gender: Gender) -> Option<EntityId> {
+        let find = |skip_settings: bool| {
+            self.history
+                .iter()
+                .rev()
+                .filter(|r| !r.implied && !(skip_settings && r.locative))
+                .map(|r| r.entity)
+                .find(|&e| gazetteer.entities[e].gender == gender)
+        };
+        find(true).or_else(|| find(false))
     }
 
     /// The most recent state, named or implied by its leader.

@@ -25,7 +25,8 @@
 //!   for Country, City and Region). A slot takes a coordinated list (`X و Y
 //!   و Z`, `كل من X و Y`) unless flagged `/one`; `/nisba` takes only nisba
 //!   adjectives, `/name` anything but; `/city` keeps a capital as the city
-//!   instead of the state it stands for.
+//!   instead of the state it stands for; `/subj` refuses a mention right after
+//!   a preposition (`@preposition`), which is rarely an agent.
 //! - `[ … ]` optional, `( a | b c )` alternatives, `.` any one unit, `~N` a gap
 //!   of at most N units containing no mention, `~~N` a gap that may.
 //!
@@ -77,6 +78,8 @@ impl Literal {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SlotFlags {
     pub one: bool,
+    /// The mention must not be the object of a preposition (`لكوريا`).
+    pub subject: bool,
     pub nisba: bool,
     pub name: bool,
     pub city: bool,
@@ -553,7 +556,8 @@ impl PatternParser<'_> {
                 "nisba" => flags.nisba = true,
                 "name" => flags.name = true,
                 "city" => flags.city = true,
-                other => return Err((start_col, format!("unknown slot flag /{other}: expected /one, /nisba, /name or /city"))),
+                "subj" => flags.subject = true,
+                other => return Err((start_col, format!("unknown slot flag /{other}: expected /one, /nisba, /name, /city or /subj"))),
             }
         }
         types.sort();

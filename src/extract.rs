@@ -19,7 +19,8 @@ use crate::mention::{find_mentions, Mention};
 use crate::normalize::NormalizedText;
 use crate::ontology::Ontology;
 use crate::reference::{match_entries, resolve, Apposition, Context, ReferenceWords};
-use crate::rules::Literal;
+use crate::gazetteer::EntityType as EntityKind;
+use crate::rules::{Arg, Literal};
 use crate::sentence::{split, Sentence};
 use crate::text::Document;
 use crate::token::{tokenize, Token, TokenKind};
@@ -61,6 +62,8 @@ pub struct SentenceAnalysis {
     pub matches: Vec<RuleMatch>,
     pub candidates: Vec<Candidate>,
     pub dropped: Vec<Dropped>,
+    /// The subject person the document had before this sentence (for `topic`).
+    pub topic_before: Option<EntityId>,
 }
 
 /// The triples of one document, merged, with the entities they name.
@@ -145,6 +148,7 @@ impl Extractor {
     ) -> SentenceAnalysis {
         let gazetteer = &self.ontology.gazetteer;
         let tokens = tokenize(&normalized.chars, sentence.start, sentence.end, &self.ontology.lexicon);
+        let topic_before = context.subject_person(gazetteer);
         let found = find_mentions(&tokens, gazetteer, &self.ontology.lexicon);
         let (mentions, appositions) = resolve(&tokens, found, context, gazetteer, &self.words);
         let view = SentenceView::new(&tokens, &mentions);
@@ -160,6 +164,7 @@ impl Extractor {
             matches,
             candidates: Vec::new(),
             dropped: Vec::new(),
+            topic_before,
         };
         self.candidates(&mut analysis, normalized, original);
         analysis
@@ -196,13 +201,33 @@ impl Extractor {
             let rule = &self.ontology.rules.rules[m.rule];
             let (assertion, cue) = self.assertion(&a.tokens, m.start, m.end, &text_of);
             let time = time_near(m.start);
-            let entities_of = |slot: usize, keep_city: bool| -> Vec<EntityId> {
-                let mut out: Vec<EntityId> = m.slots[slot]
-                    .iter()
-                    .flat_map(|&mi| a.mentions[mi].entities.iter().copied())
-                    .map(|e| if keep_city { e } else { gazetteer.state_of(e) })
-                    .collect();
-                out.dedup();
+            let entities_of = |arg: Arg, keep_city: bool| -> Vec<EntityId> {
+                let (slot, state) = match arg {
+                    Arg::Topic => return self.topic(a, m.start).into_iter().collect(),
+                    Arg::Slot { index, state } => (index, state),
+                };
+                let mut out: Vec<EntityId> = Vec::new();
+                for &mi in &m.slots[slot] {
+                    let mention = &a.mentions[mi];
+                    for &e in &mention.entities {
+                        let e = if state {
+                            match gazetteer.entities[e].kind {
+                                EntityKind::Person => match mention.modifier.or(gazetteer.entities[e].leader_of) {
+                                    Some(led) => led,
+                                    None => continue,
+                                },
+                                _ => gazetteer.state_of(e),
+                            }
+                        } else if keep_city {
+                            e
+                        } else {
+                            gazetteer.state_of(e)
+                        };
+                        if !out.contains(&e) {
+                            out.push(e);
+                        }
+                    }
+                }
                 out
             };
             // "… والعكس صحيح": the statement holds the other way round too.
@@ -272,6 +297,22 @@ impl Extractor {
         }
         a.candidates = candidates;
         a.dropped = dropped;
+    }
+
+    /// The implicit subject of a match starting at token `start`: the nearest
+    /// person named before it in the sentence who is not the object of a
+    /// preposition, else the document's current subject person.
+    fn topic(&self, a: &SentenceAnalysis, start: usize) -> Option<EntityId> {
+        let gazetteer = &self.ontology.gazetteer;
+        let prepositions = self.ontology.rules.class("preposition").map(|c| c.entries.as_slice()).unwrap_or(&[]);
+        a.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= start)
+            .filter(|m| m.start == 0 || match_entries(prepositions, &a.tokens, m.start - 1) != Some(1))
+            .flat_map(|m| m.entities.iter().copied())
+            .find(|&e| gazetteer.entities[e].kind == EntityKind::Person)
+            .or(a.topic_before)
     }
 
     /// Whether a negation or hedge cue governs the match at tokens `start..end`:

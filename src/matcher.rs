@@ -110,6 +110,14 @@ pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) 
         }
         keep_nearest(&mut out, first);
     }
+    // `unless`: a rule gives way to the listed rules where they matched from
+    // the same token.
+    let starts: Vec<(usize, usize)> = out.iter().map(|m| (m.rule, m.start)).collect();
+    out.retain(|m| {
+        let unless = &rules.rules[m.rule].unless;
+        unless.is_empty()
+            || !starts.iter().any(|&(r, start)| start == m.start && unless.contains(&rules.rules[r].id))
+    });
     out
 }
 

@@ -59,6 +59,7 @@ pub struct ReferenceWords {
     city_head: Vec<Vec<Literal>>,
     subject_hosts: Vec<Vec<Literal>>,
     actor_head: Vec<Vec<Literal>>,
+    counterparts: Vec<Vec<Literal>>,
 }
 
 impl ReferenceWords {
@@ -83,6 +84,7 @@ impl ReferenceWords {
             city_head: get("name.city-head"),
             subject_hosts: get("pronoun.subject-host"),
             actor_head: get("name.actor-head"),
+            counterparts: get("title.counterpart"),
         }
     }
 }
@@ -319,6 +321,12 @@ fn titled(
 ) -> Option<(Mention, Option<Apposition>)> {
     let mut p = title_end;
     let mut modifier: Option<EntityId> = None;
+    // نظيره الصيني: "his counterpart" is China's leader; the pronoun names
+    // the other side, not the state led.
+    let counterpart = match_entries(&words.counterparts, tokens, i).is_some();
+    if counterpart && tokens.get(p).is_some_and(|t| t.kind == TokenKind::Enclitic) {
+        p += 1;
+    }
     // What the title is of: a nisba (الرئيس الروسي), a pronoun (رئيسها), or a
     // state in construct (رئيس روسيا, الأمين العام للأمم المتحدة).
     if let Some(m) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
@@ -328,7 +336,7 @@ fn titled(
         // أمير البلاد: the state the text is about.
         modifier = Some(context.latest_state(gazetteer)?);
         p += len;
-    } else if tokens.get(p).is_some_and(|t| t.kind == TokenKind::Enclitic) {
+    } else if !counterpart && tokens.get(p).is_some_and(|t| t.kind == TokenKind::Enclitic) {
         let owner = context.pronoun(&tokens[p].form, gazetteer)?;
         modifier = context.state_of(owner, gazetteer).or(Some(owner));
         p += 1;
@@ -362,7 +370,8 @@ fn titled(
     // A role noun without a name: the person who holds it.
     let led = modifier.filter(|_| leadership)?;
     let title_stems: Vec<&str> = tokens[i..title_end].iter().map(|t| t.stem.as_str()).collect();
-    let holder = context.leader_of(led, &title_stems.join(" "), gazetteer)?;
+    let title = if counterpart { String::new() } else { title_stems.join(" ") };
+    let holder = context.leader_of(led, &title, gazetteer)?;
     let mut mention = Mention::new(i, p, MentionKind::Role, vec![holder]);
     mention.modifier = Some(led);
     mention.leader_title = true;
@@ -420,11 +429,15 @@ impl Context {
                 e.leader_of == Some(state) && !e.former && e.kind == EntityType::Person
             })
             .collect();
+        // A title the gazetteer does not list (نظير, "counterpart") means the
+        // head of state: the holder titled president, king or emir.
+        let heads = ["رءيس", "ملك", "امير", "عاهل", "سلطان"];
         holders
             .iter()
             .copied()
             .find(|&p| gazetteer.entities[p].titles.iter().any(|t| t == title))
             .or_else(|| (holders.len() == 1).then(|| holders[0]))
+            .or_else(|| holders.iter().copied().find(|&p| gazetteer.entities[p].titles.iter().any(|t| heads.contains(&t.as_str()))))
     }
 
     /// The referent of a pronoun suffix.
@@ -434,6 +447,17 @@ impl Context {
             "ها" => self.latest(gazetteer, Gender::Feminine),
             _ => None,
         }
+    }
+
+    /// The person the document is about at this point: the latest person
+    /// named who was not a prepositional object.
+    pub fn subject_person(&self, gazetteer: &Gazetteer) -> Option<EntityId> {
+        self.history
+            .iter()
+            .rev()
+            .filter(|r| !r.implied && !r.oblique)
+            .map(|r| r.entity)
+            .find(|&e| gazetteer.entities[e].kind == EntityType::Person)
     }
 
     /// The referent of a subject pronoun (هو، هي): the latest entity of the

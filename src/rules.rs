@@ -32,7 +32,11 @@
 //!
 //! `yields rel(subject, object)` names the relation (one of the core
 //! relations) and which slots fill it; `yields rel(slot)` relates every pair of
-//! entities within one slot (for symmetric relations: `بين البلدين`). Each
+//! entities within one slot (for symmetric relations: `بين البلدين`).
+//! `slot.state` takes the states the slot's entities stand for (a host's
+//! country), and `topic` the implicit subject: the nearest person named
+//! before the match who is not a prepositional object. `unless rule-id`
+//! drops this rule's match where that rule matched from the same token. Each
 //! `example` is followed by the `expect` lines it must give: `S | rel | O`,
 //! optionally prefixed `negated` or `hypothetical`, or `nothing`.
 //!
@@ -102,8 +106,20 @@ pub enum Item {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Yield {
     pub relation: Relation,
-    pub subject: usize,
-    pub object: Option<usize>,
+    pub subject: Arg,
+    pub object: Option<Arg>,
+}
+
+/// An argument of a yielded relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arg {
+    /// The entities of a slot; with `state`, the states they stand for
+    /// (`host.state`: the state a host leads, a capital's country).
+    Slot { index: usize, state: bool },
+    /// `topic`: the nearest person named before the match who is not a
+    /// prepositional object, in this sentence or before it; the implicit
+    /// subject of a verb without one (`… والتقى الرئيس بوتين`).
+    Topic,
 }
 
 /// A triple a rule example must give, by English labels.
@@ -127,6 +143,8 @@ pub struct Example {
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
+    /// Rules whose match from the same token replaces this rule's.
+    pub unless: Vec<String>,
     pub pattern: Vec<Item>,
     pub slots: Vec<String>,
     pub yields: Vec<Yield>,
@@ -166,6 +184,11 @@ impl RuleSet {
         }
         for file in files {
             set.parse_rules(file)?;
+        }
+        for rule in &set.rules {
+            if let Some(missing) = rule.unless.iter().find(|u| !set.rules.iter().any(|r| &r.id == *u)) {
+                return Err(OntologyError::new(&rule.file, rule.line, 0, format!("rule {}: `unless` names unknown rule {missing:?}", rule.id)));
+            }
         }
         Ok(set)
     }
@@ -264,9 +287,12 @@ impl RuleSet {
                         example.expected.push(parse_expected(rest).map_err(|m| err(rest_col, m))?);
                     }
                 }
+                "unless" => {
+                    draft.unless.extend(rest.split_whitespace().map(str::to_string));
+                }
                 "note" => {}
                 other => {
-                    return Err(err(column, format!("expected pattern, yields, example, expect or note, found {other:?}")));
+                    return Err(err(column, format!("expected pattern, yields, unless, example, expect or note, found {other:?}")));
                 }
             }
         }
@@ -330,11 +356,21 @@ struct RuleDraft {
     slots: Vec<String>,
     yields: Vec<Yield>,
     examples: Vec<Example>,
+    unless: Vec<String>,
 }
 
 impl RuleDraft {
     fn new(id: &str, line: usize) -> RuleDraft {
-        RuleDraft { id: id.to_string(), line, pattern: Vec::new(), pattern_line: 0, slots: Vec::new(), yields: Vec::new(), examples: Vec::new() }
+        RuleDraft {
+            id: id.to_string(),
+            line,
+            pattern: Vec::new(),
+            pattern_line: 0,
+            slots: Vec::new(),
+            yields: Vec::new(),
+            examples: Vec::new(),
+            unless: Vec::new(),
+        }
     }
 
     fn finish(self, file: &str) -> Result<Rule, OntologyError> {
@@ -351,6 +387,7 @@ impl RuleDraft {
         let _ = self.pattern_line;
         Ok(Rule {
             id: self.id,
+            unless: self.unless,
             pattern: self.pattern,
             slots: self.slots,
             yields: self.yields,
@@ -370,8 +407,19 @@ fn parse_yield(text: &str, slots: &[String]) -> Result<Yield, String> {
     let close = text.rfind(')').filter(|&c| c > open && text[c + 1..].trim().is_empty()).ok_or("expected `)` at the end")?;
     let relation: Relation = text[..open].trim().parse()?;
     let args: Vec<&str> = text[open + 1..close].split(',').map(str::trim).collect();
-    let slot = |name: &str| {
-        slots.iter().position(|s| s == name).ok_or_else(|| format!("slot {name:?} is not in the pattern (slots: {})", slots.join(", ")))
+    let slot = |name: &str| -> Result<Arg, String> {
+        if name == "topic" {
+            return Ok(Arg::Topic);
+        }
+        let (bare, state) = match name.strip_suffix(".state") {
+            Some(b) => (b, true),
+            None => (name, false),
+        };
+        slots
+            .iter()
+            .position(|s| s == bare)
+            .map(|index| Arg::Slot { index, state })
+            .ok_or_else(|| format!("slot {bare:?} is not in the pattern (slots: {}; or `topic`)", slots.join(", ")))
     };
     match args.as_slice() {
         [s] => Ok(Yield { relation, subject: slot(s)?, object: None }),

@@ -151,8 +151,28 @@ pub fn resolve(
         let leader_len = match_entries(&words.leader_titles, tokens, t);
         let title_len = leader_len.or_else(|| match_entries(&words.other_titles, tokens, t));
         if let Some(len) = title_len.filter(|_| !at.contains_key(&t)) {
-            if let Some((mut mention, apposition)) = titled(tokens, t, t + len, leader_len.is_some(), &at, context, gazetteer, words) {
+            if let Some((mut mention, mut apposition)) = titled(tokens, t, t + len, leader_len.is_some(), &at, context, gazetteer, words) {
                 mention.start = i;
+                // A title after a person's name is that person's (الشيخ تميم
+                // بن حمد، أمير البلاد): the role is the named person.
+                if mention.kind == MentionKind::Role {
+                    let previous = out.last().filter(|m| {
+                        // Between them: a comma, and perhaps the family name
+                        // the gazetteer left out (… بن حمد آل ثاني، أمير البلاد).
+                        let mut gap = &tokens[m.end..i];
+                        if gap.len() >= 2 && gap[0].form == "ال" && gap[1].kind == TokenKind::Word {
+                            gap = &gap[2..];
+                        }
+                        gap.iter().all(|t| t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | ","))
+                            && m.entities.len() == 1
+                            && gazetteer.entities[m.entities[0]].kind == EntityType::Person
+                    });
+                    if let (Some(previous), Some(led)) = (previous, mention.modifier) {
+                        let person = previous.entities[0];
+                        mention.entities = vec![person];
+                        apposition = Some(Apposition { person, led, start: previous.start, end: mention.end });
+                    }
+                }
                 i = mention.end;
                 context.note(&mention, gazetteer);
                 if let Some(a) = apposition {
@@ -337,7 +357,14 @@ fn titled(
         modifier = Some(context.latest_state(gazetteer)?);
         p += len;
     } else if !counterpart && tokens.get(p).is_some_and(|t| t.kind == TokenKind::Enclitic) {
-        let owner = context.pronoun(&tokens[p].form, gazetteer)?;
+        // زعيمها تو لام: when the gazetteer knows what the named person
+        // leads and the document just named it, that is the possessor.
+        let named = at.get(&(p + 1)).filter(|m| gazetteer.entities[m.entities[0]].kind == EntityType::Person);
+        let known = named.and_then(|m| gazetteer.entities[m.entities[0]].leader_of).filter(|&led| context.mentioned_recently(led, gazetteer));
+        let owner = match known {
+            Some(led) => led,
+            None => context.pronoun(&tokens[p].form, gazetteer)?,
+        };
         modifier = context.state_of(owner, gazetteer).or(Some(owner));
         p += 1;
     } else {
@@ -447,6 +474,12 @@ impl Context {
             "ها" => self.latest(gazetteer, Gender::Feminine),
             _ => None,
         }
+    }
+
+    /// Whether the document named this entity (or its capital) among the
+    /// last few entities.
+    fn mentioned_recently(&self, entity: EntityId, gazetteer: &Gazetteer) -> bool {
+        self.history.iter().rev().take(12).any(|r| gazetteer.state_of(r.entity) == entity)
     }
 
     /// The person the document is about at this point: the latest person

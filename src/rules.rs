@@ -18,7 +18,7 @@
 //! Pattern elements, matched against the tokens of one sentence (clitics split,
 //! see [`crate::token`]) in which every mention of an entity is one unit:
 //! - `word`: a token with this stem (normalised, article ignored); `word*`: a
-//!   token whose stem starts so. Clitics are words: `ل` matches the `ل` of `لموسكو`.
+//!   token whose stem starts so; `*word`: one whose stem ends so. Clitics are words: `ل` matches the `ل` of `لموسكو`.
 //! - `@class`: any entry of a word class.
 //! - `{name:Type|Type/flag}`: a mention whose entity has one of the types
 //!   (`Person Country City Organization Region`, or `Actor` for any, `Place`
@@ -55,8 +55,10 @@ use crate::triple::{Assertion, Relation};
 pub struct Literal {
     /// Normalised stem (article removed).
     pub stem: String,
-    /// Match any stem starting with `stem`.
+    /// Match any stem starting with `stem` (written `word*`).
     pub prefix: bool,
+    /// Match any stem ending with `stem` (written `*word`).
+    pub suffix: bool,
 }
 
 impl Literal {
@@ -65,15 +67,21 @@ impl Literal {
             Some(w) => (true, w),
             None => (false, word),
         };
+        let (suffix, word) = match word.strip_prefix('*') {
+            Some(w) => (true, w),
+            None => (false, word),
+        };
         let normalized = crate::normalize::fold_ta_marbuta(&normalize_str(word));
-        Literal { stem: strip_article(&normalized).1.to_string(), prefix }
+        let stem = if suffix { normalized } else { strip_article(&normalized).1.to_string() };
+        Literal { stem, prefix, suffix }
     }
 
     pub fn matches(&self, stem: &str) -> bool {
-        if self.prefix {
-            stem.starts_with(&self.stem)
-        } else {
-            stem == self.stem
+        match (self.prefix, self.suffix) {
+            (true, true) => stem.contains(&self.stem),
+            (true, false) => stem.starts_with(&self.stem),
+            (false, true) => stem.ends_with(&self.stem),
+            (false, false) => stem == self.stem,
         }
     }
 }
@@ -306,7 +314,7 @@ impl RuleSet {
     pub fn extend_lexicon(&self, lexicon: &mut Lexicon) {
         for class in &self.classes {
             for entry in &class.entries {
-                for lit in entry.iter().filter(|l| !l.prefix) {
+                for lit in entry.iter().filter(|l| !l.prefix && !l.suffix) {
                     lexicon.insert(&lit.stem);
                 }
             }
@@ -314,7 +322,7 @@ impl RuleSet {
         fn walk(items: &[Item], lexicon: &mut Lexicon) {
             for item in items {
                 match item {
-                    Item::Word(l) if !l.prefix => lexicon.insert(&l.stem),
+                    Item::Word(l) if !l.prefix && !l.suffix => lexicon.insert(&l.stem),
                     Item::Optional(inner) => walk(inner, lexicon),
                     Item::Alternatives(branches) => branches.iter().for_each(|b| walk(b, lexicon)),
                     _ => {}

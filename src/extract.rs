@@ -82,6 +82,7 @@ pub struct Extraction {
 struct Cues {
     negation: Vec<Vec<Literal>>,
     denial: Vec<Vec<Literal>>,
+    allegation: Vec<Vec<Literal>>,
     not_negation: Vec<Vec<Literal>>,
     hedge: Vec<Vec<Literal>>,
     time: Vec<Vec<Literal>>,
@@ -107,6 +108,7 @@ impl Extractor {
         let cues = Cues {
             negation: get("modality.negation"),
             denial: get("modality.denial"),
+            allegation: get("modality.allegation"),
             not_negation: get("modality.not-negation"),
             hedge: get("modality.hedge"),
             time: get("time.expression"),
@@ -336,13 +338,16 @@ impl Extractor {
         // comma that ends the clause introduced by أن after it (نفت الوزارة،
         // ردا على تقارير، أن تكون القاهرة قد وقعت …،), or, with no أن, up to
         // the first comma.
+        // Allegations and plans (تتهم، من المقرر) do the same, hedging.
         for i in 0..start {
-            if let Some(len) = match_entries(&self.cues.denial, tokens, i) {
-                let is_comma = |t: &Token| t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | ",");
-                let from = tokens[i + len..].iter().position(|t| t.stem == "ان").map_or(i + len, |p| i + len + p);
-                let scope_end = tokens[from..].iter().position(is_comma).map_or(tokens.len(), |p| from + p);
-                if start < scope_end {
-                    return (Assertion::Negated, Some(text_of(tokens, i, i + len)));
+            for (cues, kind) in [(&self.cues.denial, Assertion::Negated), (&self.cues.allegation, Assertion::Hypothetical)] {
+                if let Some(len) = match_entries(cues, tokens, i) {
+                    let is_comma = |t: &Token| t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | ",");
+                    let from = tokens[i + len..].iter().position(|t| t.stem == "ان").map_or(i + len, |p| i + len + p);
+                    let scope_end = tokens[from..].iter().position(is_comma).map_or(tokens.len(), |p| from + p);
+                    if start < scope_end {
+                        return (kind, Some(text_of(tokens, i, i + len)));
+                    }
                 }
             }
         }

@@ -314,6 +314,9 @@ impl Matcher<'_, '_> {
         if flags.nisba && m.kind != MentionKind::Nisba || flags.name && m.kind == MentionKind::Nisba {
             return None;
         }
+        if flags.explicit && m.kind == MentionKind::Pronoun {
+            return None;
+        }
         if flags.subject && m.start > 0 {
             if let Some(prepositions) = self.rules.class("preposition") {
                 if match_entries(&prepositions.entries, self.view.tokens, m.start - 1) == Some(1) {

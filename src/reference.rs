@@ -60,6 +60,7 @@ pub struct ReferenceWords {
     subject_hosts: Vec<Vec<Literal>>,
     actor_head: Vec<Vec<Literal>>,
     counterparts: Vec<Vec<Literal>>,
+    title_not_current: Vec<Vec<Literal>>,
 }
 
 impl ReferenceWords {
@@ -85,6 +86,7 @@ impl ReferenceWords {
             subject_hosts: get("pronoun.subject-host"),
             actor_head: get("name.actor-head"),
             counterparts: get("title.counterpart"),
+            title_not_current: get("title.not-current"),
         }
     }
 }
@@ -166,6 +168,16 @@ pub fn resolve(
                         gap.iter().all(|t| t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | ","))
                             && m.entities.len() == 1
                             && gazetteer.entities[m.entities[0]].kind == EntityType::Person
+                    });
+                    // Only when nothing says the person leads something else:
+                    // in التقى بوتين رئيس الوزراء الهندي the title is the object.
+                    let previous = previous.filter(|m| {
+                        let person = &gazetteer.entities[m.entities[0]];
+                        let comma = tokens[m.end..i].iter().any(|t| t.kind == TokenKind::Punct);
+                        match person.leader_of {
+                            Some(led) => Some(led) == mention.modifier,
+                            None => comma,
+                        }
                     });
                     if let (Some(previous), Some(led)) = (previous, mention.modifier) {
                         let person = previous.entities[0];
@@ -377,10 +389,20 @@ fn titled(
             p = m.end;
         }
     }
-    // Words like السابق between the title and the name.
-    while let Some(len) = match_entries(&words.title_modifiers, tokens, p) {
-        p += len;
+    // Words like السابق between the title and the name; "former" and
+    // "elect" titles say nothing about who leads now.
+    let mut current = true;
+    loop {
+        if let Some(len) = match_entries(&words.title_not_current, tokens, p) {
+            current = false;
+            p += len;
+        } else if let Some(len) = match_entries(&words.title_modifiers, tokens, p) {
+            p += len;
+        } else {
+            break;
+        }
     }
+    let leadership = leadership && current;
     if let Some(person) = at.get(&p).filter(|m| {
         matches!(m.kind, MentionKind::Name | MentionKind::Typo | MentionKind::Nickname)
             && gazetteer.entities[m.entities[0]].kind == EntityType::Person

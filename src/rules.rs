@@ -26,7 +26,8 @@
 //!   و Z`, `كل من X و Y`) unless flagged `/one`; `/nisba` takes only nisba
 //!   adjectives, `/name` anything but; `/city` keeps a capital as the city
 //!   instead of the state it stands for; `/subj` refuses a mention right after
-//!   a preposition (`@preposition`), which is rarely an agent.
+//!   a preposition (`@preposition`), which is rarely an agent; `/explicit`
+//!   refuses pronoun suffixes.
 //! - `[ … ]` optional, `( a | b c )` alternatives, `.` any one unit, `~N` a gap
 //!   of at most N units containing no mention, `~~N` a gap that may.
 //!
@@ -92,6 +93,8 @@ pub struct SlotFlags {
     pub one: bool,
     /// The mention must not be the object of a preposition (`لكوريا`).
     pub subject: bool,
+    /// The mention must not be a pronoun suffix.
+    pub explicit: bool,
     pub nisba: bool,
     pub name: bool,
     pub city: bool,
@@ -613,7 +616,8 @@ impl PatternParser<'_> {
                 "name" => flags.name = true,
                 "city" => flags.city = true,
                 "subj" => flags.subject = true,
-                other => return Err((start_col, format!("unknown slot flag /{other}: expected /one, /nisba, /name, /city or /subj"))),
+                "explicit" => flags.explicit = true,
+                other => return Err((start_col, format!("unknown slot flag /{other}: expected /one, /nisba, /name, /city, /subj or /explicit"))),
             }
         }
         types.sort();

@@ -116,6 +116,14 @@ pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) 
         }
         keep_nearest(&mut out, first);
     }
+    // `unless`: a rule gives way to the listed rules where they matched from
+    // the same token.
+    let starts: Vec<(usize, usize)> = out.iter().map(|m| (m.rule, m.start)).collect();
+    out.retain(|m| {
+        let unless = &rules.rules[m.rule].unless;
+        unless.is_empty()
+            || !starts.iter().any(|&(r, start)| start == m.start && unless.contains(&rules.rules[r].id))
+    });
     out
 }
 
@@ -244,9 +252,12 @@ impl Matcher<'_, '_> {
                         break;
                     }
                     if k > 0 {
-                        let skipped = self.view.units[pos + k - 1];
-                        if matches!(skipped, Unit::Mention(_)) && !cross_mentions {
-                            break;
+                        // `~N` does not skip over a mention, except a pronoun
+                        // suffix, which is too weak a word to stop a gap.
+                        if let Unit::Mention(skipped) = self.view.units[pos + k - 1] {
+                            if !cross_mentions && self.view.mentions[skipped].kind != MentionKind::Pronoun {
+                                break;
+                            }
                         }
                         // A gap never crosses a sentence-internal boundary
                         // such as a colon or a quotation dash.
@@ -322,6 +333,17 @@ impl Matcher<'_, '_> {
         let m = &self.view.mentions[index];
         if flags.nisba && m.kind != MentionKind::Nisba || flags.name && m.kind == MentionKind::Nisba {
             return None;
+        }
+        if flags.explicit && m.kind == MentionKind::Pronoun {
+            return None;
+        }
+        if flags.subject && m.start > 0 {
+            if let Some(prepositions) = self.rules.class("preposition") {
+                let each_of = m.start >= 2 && self.view.tokens[m.start - 2].stem == "كل" && self.view.tokens[m.start - 1].stem == "من";
+                if !each_of && match_entries(&prepositions.entries, self.view.tokens, m.start - 1) == Some(1) {
+                    return None;
+                }
+            }
         }
         let ok = m.entities.iter().all(|&e| {
             let e = if flags.city { e } else { self.gazetteer.state_of(e) };

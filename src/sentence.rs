@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn does_not_split_numbers_or_abbreviations() {
-        assert_eq!(sentences("بلغ النمو 3.5 بالمئة. قال د. أحمد ذلك"), vec!["بلغ النمو 3.5 بالمءه.", "قال د. احمد ذلك"]);
+        assert_eq!(sentences("بلغ النمو 3.5 بالمئة. قال د. أحمد ذلك"), vec!["بلغ النمو 3.5 بالمءة.", "قال د. احمد ذلك"]);
         assert_eq!(sentences("the U.S. and others etc. agreed."), vec!["the u.s. and others etc. agreed."]);
     }
 
@@ -142,7 +142,7 @@ mod tests {
             assert!(!n.chars[p.start].is_whitespace() && !n.chars[p.end - 1].is_whitespace(), "{p:?} cuts a word");
         }
         let rejoined: Vec<String> = pieces.iter().map(|p| n.chars[p.start..p.end].iter().collect()).collect();
-        assert_eq!(rejoined.join(" "), "كلمه ".repeat(2_100).trim_end());
+        assert!(rejoined.join(" ") == "كلمة ".repeat(2_100).trim_end(), "the pieces, joined with blanks, are not the text");
     }
 
     #[test]

@@ -112,23 +112,40 @@ struct SpanRecord {
     wikidata: Option<toml::Spanned<String>>,
 }
 
-/// Line and column of each checked field of one entity.
-#[derive(Debug, Clone, Copy, Default)]
-struct Positions {
-    id: (usize, usize),
-    labels: (usize, usize),
-    capital: (usize, usize),
-    capital_of: (usize, usize),
-    leader_of: (usize, usize),
-    wikidata: (usize, usize),
+/// Where each checked field of one entity is written: byte offsets into the
+/// file's text, turned into a line and column only for an error (doing it
+/// for every entity would cost the square of the file's size).
+#[derive(Debug, Clone, Copy)]
+struct Positions<'a> {
+    text: &'a str,
+    id: usize,
+    labels: usize,
+    capital: usize,
+    capital_of: usize,
+    leader_of: usize,
+    wikidata: usize,
 }
 
-impl Positions {
-    fn of(text: &str, r: &SpanRecord) -> Positions {
-        let at = |s: &toml::Spanned<String>| line_column(text, s.span().start);
-        let opt = |s: &Option<toml::Spanned<String>>| s.as_ref().map_or((0, 0), at);
+impl<'a> Positions<'a> {
+    fn of(text: &'a str, r: &SpanRecord) -> Positions<'a> {
+        let at = |s: &toml::Spanned<String>| s.span().start;
+        let opt = |s: &Option<toml::Spanned<String>>| s.as_ref().map_or(0, at);
         let labels = if r.en.get_ref().trim().is_empty() { at(&r.en) } else { at(&r.ar) };
-        Positions { id: at(&r.id), labels, capital: opt(&r.capital), capital_of: opt(&r.capital_of), leader_of: opt(&r.leader_of), wikidata: opt(&r.wikidata) }
+        Positions {
+            text,
+            id: at(&r.id),
+            labels,
+            capital: opt(&r.capital),
+            capital_of: opt(&r.capital_of),
+            leader_of: opt(&r.leader_of),
+            wikidata: opt(&r.wikidata),
+        }
+    }
+
+    /// An error at one of the offsets above.
+    fn error(&self, file: &str, offset: usize, message: String) -> OntologyError {
+        let (line, column) = line_column(self.text, offset);
+        OntologyError::new(file, line, column, message)
     }
 }
 
@@ -209,19 +226,17 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer::default();
         for (file, at, r) in &records {
             if r.id.is_empty() || !r.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-                return Err(OntologyError::new(file, at.id.0, at.id.1, format!("entity id {:?}: expected [a-z0-9_]+", r.id)));
+                return Err(at.error(file, at.id, format!("entity id {:?}: expected [a-z0-9_]+", r.id)));
             }
             if r.en.trim().is_empty() || r.ar.trim().is_empty() {
-                let (line, column) = at.labels;
-                return Err(OntologyError::new(file, line, column, format!("entity {}: expected non-empty `en` and `ar` labels", r.id)));
+                return Err(at.error(file, at.labels, format!("entity {}: expected non-empty `en` and `ar` labels", r.id)));
             }
             // The Wikidata id becomes an IRI: only `Q` and digits keep it valid.
             if let Some(q) = r.wikidata.as_ref().filter(|q| !is_wikidata_id(q)) {
-                let (line, column) = at.wikidata;
-                return Err(OntologyError::new(file, line, column, format!("entity {}: wikidata {q:?}: expected an item id like \"Q42\"", r.id)));
+                return Err(at.error(file, at.wikidata, format!("entity {}: wikidata {q:?}: expected an item id like \"Q42\"", r.id)));
             }
             if gazetteer.by_id.insert(r.id.clone(), gazetteer.entities.len()).is_some() {
-                return Err(OntologyError::new(file, at.id.0, at.id.1, format!("entity id {:?} is defined twice", r.id)));
+                return Err(at.error(file, at.id, format!("entity id {:?} is defined twice", r.id)));
             }
             let gender = r.gender.unwrap_or_else(|| default_gender(r));
             gazetteer.entities.push(Entity {
@@ -240,16 +255,11 @@ impl Gazetteer {
         }
         // Pass 2: references between entities.
         for (index, (file, at, r)) in records.iter().enumerate() {
-            let resolve = |field: &str, id: &Option<String>, (line, column): (usize, usize)| -> Result<Option<EntityId>, OntologyError> {
+            let resolve = |field: &str, id: &Option<String>, offset: usize| -> Result<Option<EntityId>, OntologyError> {
                 match id {
                     None => Ok(None),
                     Some(id) => gazetteer.by_id.get(id).copied().map(Some).ok_or_else(|| {
-                        OntologyError::new(
-                            file,
-                            line,
-                            column,
-                            format!("entity {}: `{field}` names unknown entity {id:?}: expected the id of an entity in the gazetteer", r.id),
-                        )
+                        at.error(file, offset, format!("entity {}: `{field}` names unknown entity {id:?}: expected the id of an entity in the gazetteer", r.id))
                     }),
                 }
             };

@@ -706,6 +706,20 @@ mod tests {
     }
 
     #[test]
+    fn columns_count_from_the_text_after_the_keyword() {
+        // `s` also occurs inside `yields`: the column is the argument's.
+        let err = parse("rule r\n  pattern زار {a:Person}\n  yields s\n").unwrap_err();
+        assert_eq!(err.to_string(), "t.rules:3:10: expected `relation(subject, object)`");
+    }
+
+    #[test]
+    fn brackets_nested_too_deep_are_an_error_not_a_stack_overflow() {
+        let pattern = format!("{}زار{}", "[".repeat(10_000), "]".repeat(10_000));
+        let err = parse(&format!("rule r\n  pattern {pattern}\n")).unwrap_err();
+        assert_eq!(err.to_string(), "t.rules:2:27: brackets nested more than 16 deep: expected a flatter pattern");
+    }
+
+    #[test]
     fn a_rule_without_examples_is_rejected() {
         let err = parse("rule r\n  pattern زار {a:Person} {b:Place}\n  yields visited(a, b)\n").unwrap_err();
         assert!(err.to_string().contains("expected at least one `example`"), "{err}");

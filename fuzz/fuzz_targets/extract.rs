@@ -29,5 +29,5 @@ fuzz_target!(|text: &str| {
     }
     json::write(Vec::new(), std::slice::from_ref(&x), g).unwrap();
     dot::write(Vec::new(), &graph, dot::LabelLanguage::Arabic).unwrap();
-    let _ = EXTRACTOR.analyse(&doc);
+    sanad::explain::write(&mut Vec::new(), &EXTRACTOR, &doc).unwrap();
 });

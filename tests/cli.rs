@@ -127,7 +127,7 @@ const SENTENCE: &str = "زار الرئيس الفرنسي إيمانويل ما
 fn invalid_utf8_names_the_file_and_the_byte_offset() {
     let sandbox = Sandbox::new();
     // "زار" is six bytes; the seventh is not UTF-8.
-    sandbox.write("bad.txt", [&"زار".as_bytes()[..], b"\xff rest"].concat());
+    sandbox.write("bad.txt", ["زار".as_bytes(), b"\xff rest"].concat());
     let run = sandbox.run(&["extract", "bad.txt"]);
     assert_fails(&run, "sanad: bad.txt: invalid UTF-8 at byte offset 6: expected UTF-8 encoded text\n");
 }
@@ -136,7 +136,7 @@ fn invalid_utf8_names_the_file_and_the_byte_offset() {
 fn a_truncated_utf8_sequence_at_the_end_is_reported_where_it_starts() {
     let sandbox = Sandbox::new();
     // The first byte of a two-byte Arabic letter, then the end of the file.
-    sandbox.write("cut.txt", [&"زار".as_bytes()[..], &"ب".as_bytes()[..1]].concat());
+    sandbox.write("cut.txt", ["زار".as_bytes(), &"ب".as_bytes()[..1]].concat());
     let run = sandbox.run(&["extract", "--format", "json", "cut.txt"]);
     assert_fails(&run, "sanad: cut.txt: invalid UTF-8 at byte offset 6: expected UTF-8 encoded text\n");
 }

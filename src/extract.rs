@@ -243,11 +243,16 @@ impl Extractor {
                         subjects.iter().flat_map(|&s| objects.iter().map(move |&o| (s, o))).collect()
                     }
                     None => {
+                        // Every pair within one slot (بين X و Y); a directed
+                        // relation holds both ways (التنافس بين واشنطن وبكين).
                         let all = entities_of(y.subject, false);
                         let mut pairs = Vec::new();
                         for (k, &s) in all.iter().enumerate() {
                             for &o in &all[k + 1..] {
                                 pairs.push((s, o));
+                                if !y.relation.is_symmetric() {
+                                    pairs.push((o, s));
+                                }
                             }
                         }
                         pairs

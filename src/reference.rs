@@ -293,7 +293,13 @@ pub fn resolve(
             let resolved = match (subject_host, tokens[i].form.as_str()) {
                 (true, "ه") => context.subject_pronoun(Gender::Masculine, gazetteer),
                 (true, "ها") => context.subject_pronoun(Gender::Feminine, gazetteer),
-                _ => context.pronoun(&tokens[i].form, gazetteer),
+                _ => {
+                    // A possessive pronoun does not refer to the noun right
+                    // before its host word (تعد الصين شريكها: "its partner" is
+                    // not China's own): that noun is a co-argument.
+                    let adjacent = out.last().filter(|m| i >= 1 && m.end == i - 1).map(|m| m.entities.clone()).unwrap_or_default();
+                    context.pronoun_excluding(&tokens[i].form, &adjacent, gazetteer)
+                }
             };
             if let Some(entity) = resolved {
                 let m = Mention::new(i, i + 1, MentionKind::Pronoun, vec![entity]);
@@ -518,6 +524,24 @@ impl Context {
             .filter(|r| !r.implied && !r.oblique)
             .map(|r| r.entity)
             .find(|&e| gazetteer.entities[e].kind == EntityType::Person)
+    }
+
+    /// The referent of a pronoun suffix, passing over `excluded` entities.
+    fn pronoun_excluding(&self, form: &str, excluded: &[EntityId], gazetteer: &Gazetteer) -> Option<EntityId> {
+        let gender = match form {
+            "ه" => Gender::Masculine,
+            "ها" => Gender::Feminine,
+            _ => return None,
+        };
+        if excluded.is_empty() {
+            return self.latest(gazetteer, gender);
+        }
+        self.history
+            .iter()
+            .rev()
+            .filter(|r| !r.implied && !excluded.contains(&r.entity))
+            .map(|r| r.entity)
+            .find(|&e| gazetteer.entities[e].gender == gender)
     }
 
     /// The referent of a subject pronoun (هو، هي): the latest entity of the

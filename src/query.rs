@@ -458,7 +458,7 @@ mod tests {
     fn every_ready_query_parses_and_has_a_description() {
         for q in READY_QUERIES {
             assert!(!q.description().is_empty(), "{} has no description line", q.name);
-            SparqlEvaluator::new().parse_query(q.sparql).unwrap_or_else(|e| panic!("{}: {e}", q.name));
+            let _prepared = SparqlEvaluator::new().parse_query(q.sparql).unwrap_or_else(|e| panic!("{}: {e}", q.name));
         }
         assert!(matches!(ready_query("nope"), Err(QueryError::UnknownQuery { .. })));
     }

@@ -145,7 +145,7 @@ pub enum StatementStyle {
 /// let graph = KnowledgeGraph::build(&[extractor.extract(&doc)], extractor.gazetteer());
 /// let turtle = RdfSerializer::new().write_turtle(Vec::new(), &graph).unwrap();
 /// let turtle = String::from_utf8(turtle).unwrap();
-/// assert!(turtle.contains("ent:emmanuel_macron sanad:visited ent:china ."));
+/// assert!(turtle.contains("ent:emmanuel_macron sanad:visited ent:china"));
 /// assert!(turtle.contains("rdf:subject ent:emmanuel_macron ;"));
 ///
 /// let rdf12 = RdfSerializer::new().with_triple_terms().write_turtle(Vec::new(), &graph).unwrap();

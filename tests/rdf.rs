@@ -454,3 +454,24 @@ fn every_triple_extracted_from_the_dev_articles_fits_the_domain_and_range_of_its
     }
     assert!(checked > 50, "only {checked} statements checked");
 }
+
+#[test]
+fn the_rdf12_flag_of_sanad_extract_switches_the_statement_style_of_rdf_formats_only() {
+    let article = temp_file("flag.ar.txt", ARTICLE.as_bytes());
+    let extract = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_sanad")).arg("extract").arg(&article).args(args).output().unwrap()
+    };
+    for format in ["turtle", "ntriples", "trig", "nquads"] {
+        let plain = run_ok(Command::new(env!("CARGO_BIN_EXE_sanad")).arg("extract").arg(&article).args(["--format", format]));
+        let out = extract(&["--format", format, "--rdf12"]);
+        assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("<<( "), "{format}: no triple term");
+        assert!(!String::from_utf8(plain.stdout.clone()).unwrap().contains("<<( "), "{format}: triple term without the flag");
+        let again = run_ok(Command::new(env!("CARGO_BIN_EXE_sanad")).arg("extract").arg(&article).args(["--format", format]));
+        assert!(plain.stdout == again.stdout, "{format}: two runs of sanad differ");
+    }
+    let out = extract(&["--format", "json", "--rdf12"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--rdf12 applies to the RDF formats"));
+}

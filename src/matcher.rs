@@ -237,9 +237,12 @@ impl Matcher<'_, '_> {
                         break;
                     }
                     if k > 0 {
-                        let skipped = self.view.units[pos + k - 1];
-                        if matches!(skipped, Unit::Mention(_)) && !cross_mentions {
-                            break;
+                        // `~N` does not skip over a mention, except a pronoun
+                        // suffix, which is too weak a word to stop a gap.
+                        if let Unit::Mention(skipped) = self.view.units[pos + k - 1] {
+                            if !cross_mentions && self.view.mentions[skipped].kind != MentionKind::Pronoun {
+                                break;
+                            }
                         }
                         // A gap never crosses a sentence-internal boundary
                         // such as a colon or a quotation dash.
@@ -319,7 +322,8 @@ impl Matcher<'_, '_> {
         }
         if flags.subject && m.start > 0 {
             if let Some(prepositions) = self.rules.class("preposition") {
-                if match_entries(&prepositions.entries, self.view.tokens, m.start - 1) == Some(1) {
+                let each_of = m.start >= 2 && self.view.tokens[m.start - 2].stem == "كل" && self.view.tokens[m.start - 1].stem == "من";
+                if !each_of && match_entries(&prepositions.entries, self.view.tokens, m.start - 1) == Some(1) {
                     return None;
                 }
             }

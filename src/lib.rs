@@ -8,10 +8,12 @@
 //! ([`sentence`]) → tokens with clitics split ([`token`]) → mentions
 //! ([`mention`], with [`gazetteer`]) → resolved references ([`reference`]) →
 //! rule matches ([`matcher`], with [`rules`]) → triples ([`triple`],
-//! [`extract`]) → graph ([`graph`]) → exporters ([`export`]).
+//! [`extract`]) → graph ([`graph`]) → exporters ([`export`]), or SPARQL over
+//! the graph in memory ([`query`]).
 //!
 //! The gazetteer and the rules are data in `ontology/`, compiled once by
-//! [`ontology`].
+//! [`ontology`]. The OWL vocabulary of the RDF output is `ontology/sanad.ttl`,
+//! which [`vocabulary`] reads for relation labels and kinds.
 //!
 //! ```
 //! use sanad::{Document, Extractor, KnowledgeGraph, Ontology};
@@ -37,12 +39,14 @@ pub mod matcher;
 pub mod mention;
 pub mod normalize;
 pub mod ontology;
+pub mod query;
 pub mod reference;
 pub mod rules;
 pub mod sentence;
 pub mod text;
 pub mod token;
 pub mod triple;
+pub mod vocabulary;
 
 pub use extract::{Extraction, Extractor};
 pub use graph::KnowledgeGraph;

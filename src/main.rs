@@ -36,6 +36,37 @@ enum Command {
         /// Label language of DOT nodes.
         #[arg(long, value_enum, default_value_t = LangArg::En)]
         lang: LangArg,
+        /// RDF formats: name each statement with an RDF 1.2 triple term
+        /// (`rdf:reifies <<( s p o )>>`) instead of RDF 1.1 reification.
+        #[arg(long)]
+        rdf12: bool,
+    },
+    /// Extract triples from articles and answer a SPARQL query over them.
+    ///
+    /// The graph is loaded into an in-memory store (the union of all
+    /// documents in the default graph, each document in its own named graph,
+    /// plus the sanad vocabulary). Ready queries: who-sanctions-whom,
+    /// allies-of (bind country), about-person (bind person), not-asserted.
+    Query {
+        /// Input files; `-` reads standard input.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// The SPARQL query text.
+        #[arg(long, value_name = "QUERY", group = "the_query")]
+        sparql: Option<String>,
+        /// Read the SPARQL query from this file.
+        #[arg(long, value_name = "FILE", group = "the_query")]
+        sparql_file: Option<PathBuf>,
+        /// Run a ready query by name (see ontology/queries/).
+        #[arg(long, value_name = "NAME", group = "the_query")]
+        query: Option<String>,
+        /// Bind a variable before the query runs: `country=russia` (an
+        /// entity id or label, `prefix:name`, `<IRI>` or `"text"`).
+        #[arg(long, value_name = "VAR=VALUE")]
+        bind: Vec<String>,
+        /// Results format: an aligned table, or a SPARQL results format.
+        #[arg(long, value_enum, default_value_t = ResultsArg::Table)]
+        results: ResultsArg,
     },
     /// Show, sentence by sentence, how sanad read a file and why each triple was or was not produced.
     Explain {
@@ -63,6 +94,15 @@ enum FormatArg {
     Nquads,
     Json,
     Dot,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ResultsArg {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -124,7 +164,36 @@ fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Extract { inputs, format, output, lang } => {
+        Command::Query { inputs, sparql, sparql_file, query, bind, results } => {
+            let sparql = match (sparql, sparql_file, query) {
+                (Some(text), _, _) => text,
+                (_, Some(path), _) => {
+                    std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?
+                }
+                (_, _, Some(name)) => sanad::query::ready_query(&name)?.sparql.to_owned(),
+                (None, None, None) => bail!("give the query with --sparql, --sparql-file or --query NAME"),
+            };
+            let bindings = bind.iter().map(|b| b.parse()).collect::<Result<Vec<sanad::query::Binding>, _>>()?;
+            let extractor = Extractor::new(load_ontology(&cli.ontology)?);
+            if inputs.iter().filter(|i| *i == "-").count() > 1 {
+                bail!("standard input (`-`) can be read only once");
+            }
+            let extractions =
+                inputs.iter().map(|i| Ok(extractor.extract(&read_input(i)?))).collect::<Result<Vec<_>>>()?;
+            let store = sanad::query::GraphStore::from_extractions(&extractions, extractor.gazetteer())?;
+            let answer = store.query_with(&sparql, &bindings)?;
+            let format = match results {
+                ResultsArg::Table => sanad::query::ResultsFormat::Table,
+                ResultsArg::Csv => sanad::query::ResultsFormat::Csv,
+                ResultsArg::Tsv => sanad::query::ResultsFormat::Tsv,
+                ResultsArg::Json => sanad::query::ResultsFormat::Json,
+                ResultsArg::Xml => sanad::query::ResultsFormat::Xml,
+            };
+            let mut out = answer.write(io::BufWriter::new(io::stdout().lock()), format)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { inputs, format, output, lang, rdf12 } => {
             let extractor = Extractor::new(load_ontology(&cli.ontology)?);
             if inputs.iter().filter(|i| *i == "-").count() > 1 {
                 bail!("standard input (`-`) can be read only once");
@@ -142,21 +211,25 @@ fn run() -> Result<ExitCode> {
             };
             let w = io::BufWriter::new(sink);
             let gazetteer = extractor.gazetteer();
+            if rdf12 && matches!(format, FormatArg::Json | FormatArg::Dot) {
+                bail!("--rdf12 applies to the RDF formats (turtle, ntriples, trig, nquads) only");
+            }
+            let rdf = if rdf12 { rdf::RdfSerializer::new().with_triple_terms() } else { rdf::RdfSerializer::new() };
             let mut w = match format {
                 FormatArg::Json => json::write(w, &extractions, gazetteer)?,
                 FormatArg::Trig | FormatArg::Nquads => {
                     let graphs: Vec<KnowledgeGraph> =
                         extractions.iter().map(|x| KnowledgeGraph::build(std::slice::from_ref(x), gazetteer)).collect();
                     match format {
-                        FormatArg::Trig => rdf::write_trig(w, &graphs)?,
-                        _ => rdf::write_nquads(w, &graphs)?,
+                        FormatArg::Trig => rdf.write_trig(w, &graphs)?,
+                        _ => rdf.write_nquads(w, &graphs)?,
                     }
                 }
                 other => {
                     let graph = KnowledgeGraph::build(&extractions, gazetteer);
                     match other {
-                        FormatArg::Turtle => rdf::write_turtle(w, &graph)?,
-                        FormatArg::Ntriples => rdf::write_ntriples(w, &graph)?,
+                        FormatArg::Turtle => rdf.write_turtle(w, &graph)?,
+                        FormatArg::Ntriples => rdf.write_ntriples(w, &graph)?,
                         FormatArg::Dot => {
                             let language = match lang {
                                 LangArg::En => dot::LabelLanguage::English,

@@ -324,7 +324,7 @@ pub fn resolve(
             // Two sides are two states or organisations; a person counts as
             // the state they lead, which the history holds right before them.
             Some((len, context.last_two(gazetteer, |e| !matches!(gazetteer.entities[e].kind, EntityType::Region | EntityType::Person))))
-        } else if let Some(len) = match_entries(&words.the_country, tokens, i) {
+        } else if let Some(len) = match_entries(&words.the_country, tokens, i).filter(|_| tokens[i].article) {
             Some((len, context.latest_state(gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.group, tokens, i) {
             // القادة، الدول الأعضاء: the members of the organisation just named.
@@ -385,7 +385,7 @@ fn titled(
     if let Some(m) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
         modifier = Some(gazetteer.state_of(m.entities[0]));
         p = m.end;
-    } else if let Some(len) = match_entries(&words.the_country, tokens, p) {
+    } else if let Some(len) = match_entries(&words.the_country, tokens, p).filter(|_| tokens[p].article) {
         // أمير البلاد: the state the text is about.
         modifier = Some(context.latest_state(gazetteer)?);
         p += len;

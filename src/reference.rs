@@ -343,6 +343,11 @@ pub fn resolve(
         if let Some((len, entities)) = anaphor {
             if !entities.is_empty() {
                 let m = Mention::new(i, i + len, MentionKind::Anaphor, entities);
+                // A single referent becomes the most recent entity again
+                // (`الحلف … باعتباره`); a pair (`البلدين`) does not reorder.
+                if m.entities.len() == 1 {
+                    context.note(&m, gazetteer);
+                }
                 out.push(m);
                 i += len;
                 continue;

@@ -125,20 +125,27 @@ impl Extractor {
 
     /// Extracts the merged triples of a document.
     pub fn extract(&self, document: &Document) -> Extraction {
-        let analyses = self.analyse(document);
+        // Merging needs only the candidates: drop each sentence's tokens as
+        // soon as it is read, so memory does not grow with every token of a
+        // long document.
+        let analyses: Vec<SentenceAnalysis> = self
+            .analyses(document)
+            .map(|a| SentenceAnalysis { tokens: Vec::new(), mentions: Vec::new(), appositions: Vec::new(), matches: Vec::new(), ..a })
+            .collect();
         self.merge(document, &analyses)
     }
 
     /// Runs every stage on every sentence and keeps the intermediate results.
     pub fn analyse(&self, document: &Document) -> Vec<SentenceAnalysis> {
+        self.analyses(document).collect()
+    }
+
+    fn analyses<'a>(&'a self, document: &Document) -> impl Iterator<Item = SentenceAnalysis> + 'a {
         let normalized = NormalizedText::new(&document.text);
         let sentences = split(&normalized, &self.cues.abbreviations);
         let original: Vec<char> = document.text.chars().collect();
         let mut context = Context::default();
-        sentences
-            .into_iter()
-            .map(|s| self.analyse_sentence(s, &normalized, &original, &mut context))
-            .collect()
+        sentences.into_iter().map(move |s| self.analyse_sentence(s, &normalized, &original, &mut context))
     }
 
     fn analyse_sentence(
@@ -422,11 +429,18 @@ impl Extractor {
                 if c.relation.is_symmetric() && gazetteer.entities[o].id < gazetteer.entities[s].id {
                     std::mem::swap(&mut s, &mut o);
                 }
-                let text = sentence_texts.entry(a.start).or_insert_with(|| original[a.start..a.end].iter().collect()).clone();
-                merged
+                let evidence = merged
                     .entry((gazetteer.entities[s].id.clone(), c.relation, gazetteer.entities[o].id.clone(), c.assertion))
-                    .or_default()
-                    .push(Evidence { start: a.start, end: a.end, text, rule: c.rule.clone(), time: c.time.clone() });
+                    .or_default();
+                // The same rule giving the same statement again in this
+                // sentence adds no evidence (the dedup below would drop it):
+                // skip it now, so that a sentence with many matches does
+                // not hold a copy of its text for each.
+                if evidence.iter().rev().take_while(|e| e.start == a.start).any(|e| e.rule == c.rule && e.time <= c.time) {
+                    continue;
+                }
+                let text = sentence_texts.entry(a.start).or_insert_with(|| original[a.start..a.end].iter().collect()).clone();
+                evidence.push(Evidence { start: a.start, end: a.end, text, rule: c.rule.clone(), time: c.time.clone() });
             }
         }
         let mut entities: Vec<EntityId> = Vec::new();

@@ -92,6 +92,63 @@ struct GazetteerFile {
     entity: Vec<EntityRecord>,
 }
 
+/// Where the fields that later checks can reject are written, read in a
+/// second pass over a file that already parsed, so that those errors point at
+/// the value (`file:line:column`).
+#[derive(Debug, Deserialize)]
+struct SpanFile {
+    #[serde(default)]
+    entity: Vec<SpanRecord>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SpanRecord {
+    id: toml::Spanned<String>,
+    en: toml::Spanned<String>,
+    ar: toml::Spanned<String>,
+    capital: Option<toml::Spanned<String>>,
+    capital_of: Option<toml::Spanned<String>>,
+    leader_of: Option<toml::Spanned<String>>,
+    wikidata: Option<toml::Spanned<String>>,
+}
+
+/// Where each checked field of one entity is written: byte offsets into the
+/// file's text, turned into a line and column only for an error (doing it
+/// for every entity would cost the square of the file's size).
+#[derive(Debug, Clone, Copy)]
+struct Positions<'a> {
+    text: &'a str,
+    id: usize,
+    labels: usize,
+    capital: usize,
+    capital_of: usize,
+    leader_of: usize,
+    wikidata: usize,
+}
+
+impl<'a> Positions<'a> {
+    fn of(text: &'a str, r: &SpanRecord) -> Positions<'a> {
+        let at = |s: &toml::Spanned<String>| s.span().start;
+        let opt = |s: &Option<toml::Spanned<String>>| s.as_ref().map_or(0, at);
+        let labels = if r.en.get_ref().trim().is_empty() { at(&r.en) } else { at(&r.ar) };
+        Positions {
+            text,
+            id: at(&r.id),
+            labels,
+            capital: opt(&r.capital),
+            capital_of: opt(&r.capital_of),
+            leader_of: opt(&r.leader_of),
+            wikidata: opt(&r.wikidata),
+        }
+    }
+
+    /// An error at one of the offsets above.
+    fn error(&self, file: &str, offset: usize, message: String) -> OntologyError {
+        let (line, column) = line_column(self.text, offset);
+        OntologyError::new(file, line, column, message)
+    }
+}
+
 /// A compiled entity.
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -144,6 +201,8 @@ pub struct Gazetteer {
     /// One-deletion variants of long names (joined with spaces) for typo matching.
     deletions: HashMap<String, Vec<usize>>,
     fuzzy_names: Vec<(String, NameEntry)>,
+    /// Characters in the longest of `fuzzy_names`.
+    longest_fuzzy_name: usize,
     /// Longest name, in tokens.
     pub max_name_tokens: usize,
 }
@@ -153,27 +212,31 @@ impl Gazetteer {
     /// tokenizer can split clitics off names.
     pub fn compile(files: &[SourceFile], lexicon: &mut Lexicon) -> Result<Gazetteer, OntologyError> {
         // Pass 1: parse every file.
-        let mut records: Vec<(String, usize, EntityRecord)> = Vec::new();
+        let mut records: Vec<(String, Positions, EntityRecord)> = Vec::new();
         for file in files {
             let parsed: GazetteerFile = toml::from_str(&file.text).map_err(|e| {
                 let (line, column) = e.span().map_or((0, 0), |s| line_column(&file.text, s.start));
-                OntologyError::new(&file.name, line, column, e.message().to_string())
+                OntologyError::new(&file.name, line, column, e.message().trim_end().to_string())
             })?;
-            for record in parsed.entity {
-                let line = find_line(&file.text, &format!("\"{}\"", record.id));
-                records.push((file.name.clone(), line, record));
+            let spans: SpanFile = toml::from_str(&file.text).map_err(|e| OntologyError::new(&file.name, 0, 0, e.message().trim_end().to_string()))?;
+            for (record, span) in parsed.entity.into_iter().zip(&spans.entity) {
+                records.push((file.name.clone(), Positions::of(&file.text, span), record));
             }
         }
         let mut gazetteer = Gazetteer::default();
-        for (file, line, r) in &records {
+        for (file, at, r) in &records {
             if r.id.is_empty() || !r.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-                return Err(OntologyError::new(file, *line, 0, format!("entity id {:?}: expected [a-z0-9_]+", r.id)));
+                return Err(at.error(file, at.id, format!("entity id {:?}: expected [a-z0-9_]+", r.id)));
             }
             if r.en.trim().is_empty() || r.ar.trim().is_empty() {
-                return Err(OntologyError::new(file, *line, 0, format!("entity {}: expected non-empty `en` and `ar` labels", r.id)));
+                return Err(at.error(file, at.labels, format!("entity {}: expected non-empty `en` and `ar` labels", r.id)));
+            }
+            // The Wikidata id becomes an IRI: only `Q` and digits keep it valid.
+            if let Some(q) = r.wikidata.as_ref().filter(|q| !is_wikidata_id(q)) {
+                return Err(at.error(file, at.wikidata, format!("entity {}: wikidata {q:?}: expected an item id like \"Q42\"", r.id)));
             }
             if gazetteer.by_id.insert(r.id.clone(), gazetteer.entities.len()).is_some() {
-                return Err(OntologyError::new(file, *line, 0, format!("entity id {:?} is defined twice", r.id)));
+                return Err(at.error(file, at.id, format!("entity id {:?} is defined twice", r.id)));
             }
             let gender = r.gender.unwrap_or_else(|| default_gender(r));
             gazetteer.entities.push(Entity {
@@ -191,18 +254,18 @@ impl Gazetteer {
             });
         }
         // Pass 2: references between entities.
-        for (index, (file, line, r)) in records.iter().enumerate() {
-            let resolve = |field: &str, id: &Option<String>| -> Result<Option<EntityId>, OntologyError> {
+        for (index, (file, at, r)) in records.iter().enumerate() {
+            let resolve = |field: &str, id: &Option<String>, offset: usize| -> Result<Option<EntityId>, OntologyError> {
                 match id {
                     None => Ok(None),
                     Some(id) => gazetteer.by_id.get(id).copied().map(Some).ok_or_else(|| {
-                        OntologyError::new(file, *line, 0, format!("entity {}: `{field}` names unknown entity {id:?}", r.id))
+                        at.error(file, offset, format!("entity {}: `{field}` names unknown entity {id:?}: expected the id of an entity in the gazetteer", r.id))
                     }),
                 }
             };
-            let capital_of = resolve("capital_of", &r.capital_of)?;
-            let leader_of = resolve("leader_of", &r.leader_of)?;
-            let capital = resolve("capital", &r.capital)?;
+            let capital_of = resolve("capital_of", &r.capital_of, at.capital_of)?;
+            let leader_of = resolve("leader_of", &r.leader_of, at.leader_of)?;
+            let capital = resolve("capital", &r.capital, at.capital)?;
             gazetteer.entities[index].capital_of = capital_of;
             gazetteer.entities[index].capital = capital;
             gazetteer.entities[index].leader_of = leader_of;
@@ -261,6 +324,7 @@ impl Gazetteer {
             if form == NameForm::Name && letters >= 6 && stems.iter().all(|s| s.chars().all(crate::normalize::is_arabic_letter)) {
                 let joined = stems.join(" ");
                 let slot = gazetteer.fuzzy_names.len();
+                gazetteer.longest_fuzzy_name = gazetteer.longest_fuzzy_name.max(joined.chars().count());
                 for d in deletion_variants(&joined) {
                     gazetteer.deletions.entry(d).or_default().push(slot);
                 }
@@ -289,6 +353,12 @@ impl Gazetteer {
     /// Names within one edit (insertion, deletion, substitution or swap of
     /// neighbours) of `text`, among names of six letters or more.
     pub fn fuzzy_candidates(&self, text: &str) -> Vec<&NameEntry> {
+        // One edit changes the length by one at most. Checking the length
+        // first also keeps a very long word from costing the square of its
+        // length in deletion variants.
+        if text.chars().count() > self.longest_fuzzy_name + 1 {
+            return Vec::new();
+        }
         let mut slots: Vec<usize> = Vec::new();
         let mut keys = deletion_variants(text);
         keys.push(text.to_string());
@@ -394,8 +464,8 @@ fn default_gender(r: &EntityRecord) -> Gender {
     }
 }
 
-fn find_line(text: &str, needle: &str) -> usize {
-    text.find(needle).map_or(0, |i| line_column(text, i).0)
+fn is_wikidata_id(q: &str) -> bool {
+    q.strip_prefix('Q').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Stems of a single word: for a nisba written with the article, the article
@@ -422,6 +492,9 @@ mod tests {
         assert_eq!((err.file.as_str(), err.line), ("g.toml", 6), "{err}");
         let dangling = SourceFile { name: "h.toml".into(), text: "[[entity]]\nid = \"x\"\ntype = \"City\"\nen = \"X\"\nar = \"س\"\ncapital_of = \"nowhere\"\n".into() };
         let err = Gazetteer::compile(&[dangling], &mut Lexicon::default()).unwrap_err();
-        assert!(err.to_string().contains("unknown entity \"nowhere\""), "{err}");
+        assert_eq!(
+            err.to_string(),
+            "h.toml:6:14: entity x: `capital_of` names unknown entity \"nowhere\": expected the id of an entity in the gazetteer"
+        );
     }
 }

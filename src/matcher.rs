@@ -90,6 +90,12 @@ impl<'a> SentenceView<'a> {
 /// Steps one attempt may take before it gives up.
 const STEP_BUDGET: usize = 4_000;
 
+/// The most mentions one slot takes from a coordinated list (`X و Y و Z …`).
+/// Longer lists are read in pieces, so that a sentence listing thousands of
+/// names costs time linear in its length and yields a bounded number of
+/// pairs per match.
+pub const MAX_CONJUNCTS: usize = 24;
+
 /// Every match of every rule in the sentence.
 pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) -> Vec<RuleMatch> {
     let mut out = Vec::new();
@@ -127,17 +133,26 @@ pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) 
 /// coordinated list `X و Y … trigger Z`). Keeps the nearest.
 fn keep_nearest(matches: &mut Vec<RuleMatch>, first: usize) {
     let mut drop = vec![false; matches.len()];
-    for a in first..matches.len() {
-        for b in first..matches.len() {
-            let (ma, mb) = (&matches[a], &matches[b]);
-            if a == b || ma.end != mb.end || mb.start <= ma.start || drop[b] {
-                continue;
-            }
-            let inside = mb.slots.iter().zip(&ma.slots).all(|(sb, sa)| sb.iter().all(|m| sa.contains(m)));
-            if inside {
-                drop[b] = true;
-            } else {
-                drop[a] = true;
+    // Only matches that end at the same token compete: compare within those
+    // groups (in the original order), so the cost stays linear in the number
+    // of matches instead of quadratic.
+    let mut by_end: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, m) in matches.iter().enumerate().skip(first) {
+        by_end.entry(m.end).or_default().push(i);
+    }
+    for group in by_end.values() {
+        for &a in group {
+            for &b in group {
+                let (ma, mb) = (&matches[a], &matches[b]);
+                if a == b || ma.end != mb.end || mb.start <= ma.start || drop[b] {
+                    continue;
+                }
+                let inside = mb.slots.iter().zip(&ma.slots).all(|(sb, sa)| sb.iter().all(|m| sa.contains(m)));
+                if inside {
+                    drop[b] = true;
+                } else {
+                    drop[a] = true;
+                }
             }
         }
     }
@@ -205,9 +220,9 @@ impl Matcher<'_, '_> {
                 None
             }
             Item::Slot { slot, types, flags } => {
-                let spans = self.slot_spans(pos, types, *flags);
-                for (end, mentions) in spans.into_iter().rev() {
-                    let saved = std::mem::replace(&mut self.bindings[*slot], mentions);
+                let (mentions, spans) = self.slot_spans(pos, types, *flags);
+                for (end, count) in spans.into_iter().rev() {
+                    let saved = std::mem::replace(&mut self.bindings[*slot], mentions[..count].to_vec());
                     if let Some(e) = self.run(tail, rest, end) {
                         return Some(e);
                     }
@@ -267,8 +282,10 @@ impl Matcher<'_, '_> {
     }
 
     /// The ways a slot can be filled from `pos`, shortest first: a mention,
-    /// then the same followed by coordinated mentions (`، Y و Z`).
-    fn slot_spans(&self, pos: usize, types: &[EntityType], flags: SlotFlags) -> Vec<(usize, Vec<usize>)> {
+    /// then the same followed by coordinated mentions (`، Y و Z`), at most
+    /// [`MAX_CONJUNCTS`] of them. Returns the mentions of the longest way and,
+    /// for each way, its end unit and how many of those mentions it takes.
+    fn slot_spans(&self, pos: usize, types: &[EntityType], flags: SlotFlags) -> (Vec<usize>, Vec<(usize, usize)>) {
         let mut spans = Vec::new();
         let mut p = pos;
         // كل من X و Y: "each of X and Y".
@@ -277,14 +294,14 @@ impl Matcher<'_, '_> {
                 p += 2;
             }
         }
-        let Some(first) = self.mention_at(p, types, flags) else { return spans };
+        let Some(first) = self.mention_at(p, types, flags) else { return (Vec::new(), spans) };
         let mut mentions = vec![first];
         p += 1;
-        spans.push((p, mentions.clone()));
+        spans.push((p, 1));
         if flags.one {
-            return spans;
+            return (mentions, spans);
         }
-        loop {
+        while mentions.len() < MAX_CONJUNCTS {
             // Separators: "،", ",", "و", or "، و".
             let mut q = p;
             let mut saw = false;
@@ -303,12 +320,12 @@ impl Matcher<'_, '_> {
                 Some(m) => {
                     mentions.push(m);
                     p = q + 1;
-                    spans.push((p, mentions.clone()));
+                    spans.push((p, mentions.len()));
                 }
                 None => break,
             }
         }
-        spans
+        (mentions, spans)
     }
 
     /// True when a yield's subject and object slots share an entity: the

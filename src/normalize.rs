@@ -32,6 +32,10 @@ impl NormalizedText {
         let mut count = 0;
         for (index, c) in text.chars().enumerate() {
             count = index + 1;
+            if c == HAMZA_ABOVE {
+                compose_hamza(chars.last_mut());
+                continue;
+            }
             fold_char(c, &mut |folded| {
                 chars.push(folded);
                 origin.push(index);
@@ -62,9 +66,30 @@ impl NormalizedText {
 pub fn normalize_str(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c == HAMZA_ABOVE {
+            let mut last = out.pop();
+            compose_hamza(last.as_mut());
+            out.extend(last);
+            continue;
+        }
         fold_char(c, &mut |folded| out.push(folded));
     }
     out
+}
+
+/// The combining hamza of decomposed (NFD) text: `ؤ` is `و` + U+0654 and `ئ`
+/// is `ي` + U+0654 there.
+const HAMZA_ABOVE: char = '\u{0654}';
+
+/// Folds a combining hamza into the letter emitted before it, as the
+/// precomposed letters fold (`ؤ`, `ئ` → `ء`; `أ` → `ا` needs nothing). Marks
+/// in between were not emitted, so the letter is the one the hamza sits on.
+fn compose_hamza(last: Option<&mut char>) {
+    if let Some(c) = last {
+        if matches!(*c, 'و' | 'ي') {
+            *c = 'ء';
+        }
+    }
 }
 
 /// Folds one character, emitting zero, one or several characters.
@@ -72,7 +97,14 @@ fn fold_char(c: char, emit: &mut impl FnMut(char)) {
     // Presentation forms (Arabic ligatures and contextual shapes, full-width
     // Latin) decompose to the letters they draw.
     if is_presentation_form(c) {
-        for d in c.nfkc() {
+        let letters: Vec<char> = c.nfkc().collect();
+        // The spacing forms of harakat (U+FE70–U+FE7F, shadda ligatures)
+        // decompose to a space and a mark: a mark, so nothing, not a blank
+        // that would cut the word it sits in.
+        if letters.iter().all(|&d| d == ' ' || is_ignorable(d)) {
+            return;
+        }
+        for d in letters {
             fold_simple(d, emit);
         }
         return;
@@ -97,6 +129,9 @@ fn fold_simple(c: char, emit: &mut impl FnMut(char)) {
         '٫' => '.',
         '؟' => '?',
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        // Line and paragraph separators (text pasted from the web, JSON
+        // strings written by JavaScript) end a line like `\n`.
+        '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
         '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
@@ -184,6 +219,29 @@ mod tests {
         assert_eq!(norm("ﺑ"), "ب");
         assert_eq!(norm("ایران"), "ايران");
         assert_eq!(norm("کیم"), "كيم");
+    }
+
+    #[test]
+    fn spacing_harakat_in_presentation_forms_do_not_cut_words() {
+        // U+FE76 is the isolated (spacing) form of fatha; NFKC gives " \u{064E}".
+        let n = NormalizedText::new("ر\u{FE76}وسيا");
+        assert_eq!(n.chars.iter().collect::<String>(), "روسيا");
+        assert_eq!(n.origin, vec![0, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn decomposed_hamza_folds_like_the_precomposed_letter() {
+        // NFD writes ئ as ي + U+0654 and ؤ as و + U+0654, here with a fatha in between.
+        assert_eq!(norm("ر\u{064A}\u{0654}يس"), norm("رئيس"));
+        assert_eq!(norm("مس\u{0648}\u{064E}\u{0654}ول"), norm("مسؤول"));
+        assert_eq!(normalize_str("ر\u{064A}\u{0654}يس"), "رءيس");
+        // Over an alef, the hamza was going to be folded away anyway.
+        assert_eq!(norm("ا\u{0654}حمد"), "احمد");
+    }
+
+    #[test]
+    fn unicode_line_and_paragraph_separators_are_line_breaks() {
+        assert_eq!(norm("زار\u{2028}عاد\u{2029}سافر\u{0085}"), "زار\nعاد\nسافر\n");
     }
 
     #[test]

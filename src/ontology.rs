@@ -91,11 +91,14 @@ impl Ontology {
                 let bytes = std::fs::read(&p)
                     .map_err(|e| OntologyError::new(p.display().to_string(), 0, 0, format!("cannot read: {e}")))?;
                 let text = String::from_utf8(bytes).map_err(|e| {
+                    let offset = e.utf8_error().valid_up_to();
+                    let valid = std::str::from_utf8(&e.as_bytes()[..offset]).expect("valid up to here");
+                    let (line, column) = line_column(valid, offset);
                     OntologyError::new(
                         p.display().to_string(),
-                        0,
-                        0,
-                        format!("invalid UTF-8 at byte offset {}", e.utf8_error().valid_up_to()),
+                        line,
+                        column,
+                        format!("invalid UTF-8 at byte offset {offset}: expected UTF-8 encoded text"),
                     )
                 })?;
                 files.push(SourceFile { name: p.display().to_string(), text });

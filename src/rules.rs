@@ -141,6 +141,9 @@ pub struct ExpectedTriple {
     pub relation: Relation,
     pub object: String,
     pub assertion: Assertion,
+    /// Line of the `expect` line, and columns of the subject and object.
+    pub line: usize,
+    pub columns: (usize, usize),
 }
 
 /// An example sentence and what the rule must extract from it.
@@ -211,13 +214,12 @@ impl RuleSet {
     }
 
     fn parse_class(&mut self, file: &str, line_no: usize, line: &str, rest: &str) -> Result<(), OntologyError> {
-        let col = |needle: &str| line.find(needle).map_or(1, |b| line[..b].chars().count() + 1);
         let (name, words) = rest.split_once('=').ok_or_else(|| {
-            OntologyError::new(file, line_no, col("class"), "expected `class @name = word word ...`")
+            OntologyError::new(file, line_no, column_of(line, rest), "expected `class @name = word word ...`")
         })?;
         let name = name.trim();
         let Some(bare) = name.strip_prefix('@').filter(|n| is_identifier(n)) else {
-            return Err(OntologyError::new(file, line_no, col(name), format!("expected a class name like @visit, found {name:?}")));
+            return Err(OntologyError::new(file, line_no, column_of(line, name), format!("expected a class name like @visit, found {name:?}")));
         };
         let entries: Vec<Vec<Literal>> = words
             .split_whitespace()
@@ -225,7 +227,9 @@ impl RuleSet {
             .filter(|e| !e.is_empty())
             .collect();
         if entries.is_empty() {
-            return Err(OntologyError::new(file, line_no, col("="), format!("class @{bare}: expected at least one word after `=`")));
+            let equals = &rest[name.len() + (rest.len() - rest.trim_start().len())..];
+            let equals = &equals[equals.find('=').unwrap_or(0)..];
+            return Err(OntologyError::new(file, line_no, column_of(line, equals), format!("class @{bare}: expected at least one word after `=`")));
         }
         if let Some(&existing) = self.class_index.get(bare) {
             // A class declared in several places collects all entries.
@@ -250,7 +254,7 @@ impl RuleSet {
             let column = line[..indent].chars().count() + 1;
             let (keyword, rest) = trimmed.split_once(char::is_whitespace).unwrap_or((trimmed, ""));
             let rest = rest.trim();
-            let rest_col = line.find(rest).map_or(column, |b| line[..b].chars().count() + 1);
+            let rest_col = column_of(line, rest);
             let err = |col: usize, msg: String| OntologyError::new(name, line_no, col, msg);
             if keyword == "rule" {
                 if let Some(draft) = current.take() {
@@ -262,7 +266,7 @@ impl RuleSet {
                 if self.rules.iter().any(|r| r.id == rest) {
                     return Err(err(rest_col, format!("rule {rest:?} is defined twice")));
                 }
-                current = Some(RuleDraft::new(rest, line_no));
+                current = Some(RuleDraft::new(rest, line_no, column));
                 continue;
             }
             let Some(draft) = current.as_mut() else {
@@ -273,8 +277,11 @@ impl RuleSet {
                     if !draft.pattern.is_empty() {
                         return Err(err(column, "a rule has one `pattern` line; use ( a | b ) for alternatives".into()));
                     }
-                    let mut parser = PatternParser { text: rest, chars: rest.char_indices().collect(), pos: 0, base_col: rest_col, set: self, slots: &mut draft.slots };
+                    let mut parser = PatternParser { depth: 0, text: rest, chars: rest.char_indices().collect(), pos: 0, base_col: rest_col, set: self, slots: &mut draft.slots };
                     let items = parser.parse_sequence(None).map_err(|(c, m)| err(c, m))?;
+                    if parser.peek() == Some('|') {
+                        return Err(err(parser.col(), "expected `( a | b )` around alternatives, found `|` outside brackets".into()));
+                    }
                     if items.is_empty() {
                         return Err(err(rest_col, "expected a pattern after `pattern`".into()));
                     }
@@ -296,7 +303,7 @@ impl RuleSet {
                         return Err(err(column, "`expect` must follow an `example` line".into()));
                     };
                     if rest != "nothing" {
-                        example.expected.push(parse_expected(rest).map_err(|m| err(rest_col, m))?);
+                        example.expected.push(parse_expected(line, line_no, rest).map_err(|(c, m)| err(c, m))?);
                     }
                 }
                 "unless" => {
@@ -343,13 +350,13 @@ impl RuleSet {
         for rule in &self.rules {
             for example in &rule.examples {
                 for e in &example.expected {
-                    for label in [&e.subject, &e.object] {
+                    for (label, column) in [(&e.subject, e.columns.0), (&e.object, e.columns.1)] {
                         if !gazetteer.entities.iter().any(|x| &x.label_en == label) {
                             return Err(OntologyError::new(
                                 &rule.file,
-                                example.line + 1,
-                                0,
-                                format!("rule {}: expected triple names {label:?}, which is no entity's English label", rule.id),
+                                e.line,
+                                column,
+                                format!("rule {}: unknown entity {label:?}: expected the English label of an entity in the gazetteer", rule.id),
                             ));
                         }
                     }
@@ -363,6 +370,7 @@ impl RuleSet {
 struct RuleDraft {
     id: String,
     line: usize,
+    column: usize,
     pattern: Vec<Item>,
     pattern_line: usize,
     slots: Vec<String>,
@@ -372,10 +380,11 @@ struct RuleDraft {
 }
 
 impl RuleDraft {
-    fn new(id: &str, line: usize) -> RuleDraft {
+    fn new(id: &str, line: usize, column: usize) -> RuleDraft {
         RuleDraft {
             id: id.to_string(),
             line,
+            column,
             pattern: Vec::new(),
             pattern_line: 0,
             slots: Vec::new(),
@@ -386,7 +395,7 @@ impl RuleDraft {
     }
 
     fn finish(self, file: &str) -> Result<Rule, OntologyError> {
-        let err = |msg: String| OntologyError::new(file, self.line, 0, format!("rule {}: {msg}", self.id));
+        let err = |msg: String| OntologyError::new(file, self.line, self.column, format!("rule {}: {msg}", self.id));
         if self.pattern.is_empty() {
             return Err(err("expected a `pattern` line".into()));
         }
@@ -407,6 +416,18 @@ impl RuleDraft {
             file: file.to_string(),
             line: self.line,
         })
+    }
+}
+
+/// The 1-based column (in characters) at which `part`, a slice of `line`,
+/// starts; the column after the end of the line when `part` is not inside it
+/// (an empty remainder).
+fn column_of(line: &str, part: &str) -> usize {
+    let offset = (part.as_ptr() as usize).wrapping_sub(line.as_ptr() as usize);
+    if offset <= line.len() && line.is_char_boundary(offset) && !part.is_empty() {
+        line[..offset].chars().count() + 1
+    } else {
+        line.chars().count() + 1
     }
 }
 
@@ -440,7 +461,7 @@ fn parse_yield(text: &str, slots: &[String]) -> Result<Yield, String> {
     }
 }
 
-fn parse_expected(text: &str) -> Result<ExpectedTriple, String> {
+fn parse_expected(line: &str, line_no: usize, text: &str) -> Result<ExpectedTriple, (usize, String)> {
     let (assertion, rest) = if let Some(r) = text.strip_prefix("negated ") {
         (Assertion::Negated, r)
     } else if let Some(r) = text.strip_prefix("hypothetical ") {
@@ -450,12 +471,24 @@ fn parse_expected(text: &str) -> Result<ExpectedTriple, String> {
     };
     let parts: Vec<&str> = rest.split('|').map(str::trim).collect();
     let [s, r, o] = parts.as_slice() else {
-        return Err(format!("expected `Subject | relation | Object` or `nothing`, found {text:?}"));
+        return Err((column_of(line, text), format!("expected `Subject | relation | Object` or `nothing`, found {text:?}")));
     };
-    Ok(ExpectedTriple { subject: s.to_string(), relation: r.parse()?, object: o.to_string(), assertion })
+    let relation = r.parse().map_err(|m| (column_of(line, r), m))?;
+    Ok(ExpectedTriple {
+        subject: s.to_string(),
+        relation,
+        object: o.to_string(),
+        assertion,
+        line: line_no,
+        columns: (column_of(line, s), column_of(line, o)),
+    })
 }
 
+/// How deep `[ ]` and `( )` may nest in a pattern.
+const MAX_NESTING: usize = 16;
+
 struct PatternParser<'a> {
+    depth: usize,
     text: &'a str,
     chars: Vec<(usize, char)>,
     pos: usize,
@@ -482,18 +515,30 @@ impl PatternParser<'_> {
     }
 
     /// Parses items until `end` (or the end of the text); stops before `|`.
-    fn parse_sequence(&mut self, end: Option<char>) -> ParseResult<Vec<Item>> {
+    /// `end` is the closing bracket and the column of the opening one.
+    fn parse_sequence(&mut self, end: Option<(char, usize)>) -> ParseResult<Vec<Item>> {
+        if self.depth >= MAX_NESTING {
+            return Err((self.col(), format!("brackets nested more than {MAX_NESTING} deep: expected a flatter pattern")));
+        }
+        self.depth += 1;
+        let items = self.parse_items(end);
+        self.depth -= 1;
+        items
+    }
+
+    fn parse_items(&mut self, end: Option<(char, usize)>) -> ParseResult<Vec<Item>> {
         let mut items = Vec::new();
+        let close = end.map(|(c, _)| c);
         loop {
             self.skip_space();
             match self.peek() {
                 None => {
                     return match end {
                         None => Ok(items),
-                        Some(e) => Err((self.col(), format!("expected `{e}` before the end of the pattern"))),
+                        Some((e, open)) => Err((self.col(), format!("expected `{e}` to close the bracket at column {open}, found the end of the pattern"))),
                     }
                 }
-                Some(c) if Some(c) == end || c == '|' => return Ok(items),
+                Some(c) if Some(c) == close || c == '|' => return Ok(items),
                 Some(')') | Some(']') => return Err((self.col(), format!("unexpected `{}`", self.peek().unwrap()))),
                 Some(_) => items.push(self.parse_item()?),
             }
@@ -505,7 +550,7 @@ impl PatternParser<'_> {
         match self.peek().expect("caller checked") {
             '[' => {
                 self.pos += 1;
-                let inner = self.parse_sequence(Some(']'))?;
+                let inner = self.parse_sequence(Some((']', start_col)))?;
                 if self.peek() == Some('|') {
                     return Err((self.col(), "use ( a | b ) for alternatives inside [ ]".into()));
                 }
@@ -517,10 +562,10 @@ impl PatternParser<'_> {
             }
             '(' => {
                 self.pos += 1;
-                let mut branches = vec![self.parse_sequence(Some(')'))?];
+                let mut branches = vec![self.parse_sequence(Some((')', start_col)))?];
                 while self.peek() == Some('|') {
                     self.pos += 1;
-                    branches.push(self.parse_sequence(Some(')'))?);
+                    branches.push(self.parse_sequence(Some((')', start_col)))?);
                 }
                 self.pos += 1;
                 if branches.iter().any(Vec::is_empty) {
@@ -579,8 +624,8 @@ impl PatternParser<'_> {
     fn parse_slot(&mut self) -> ParseResult<Item> {
         let start_col = self.col();
         let begin = self.pos + 1;
-        let Some(close) = (begin..self.chars.len()).find(|&i| self.chars[i].1 == '}') else {
-            return Err((start_col, "expected `}` to close the slot".into()));
+        let Some(close) = (begin..self.chars.len()).find(|&i| matches!(self.chars[i].1, '}' | '{')).filter(|&i| self.chars[i].1 == '}') else {
+            return Err((start_col, "expected `}` to close the slot `{name:Type}`".into()));
         };
         let body_start = self.chars[begin.min(self.chars.len() - 1)].0;
         let body = &self.text[body_start..self.chars[close].0];
@@ -658,6 +703,20 @@ mod tests {
         assert!(err.to_string().starts_with("t.rules:3:10: slot \"b\" is not in the pattern"), "{err}");
         let err = parse("colour blue\n").unwrap_err();
         assert_eq!((err.line, err.column), (1, 1));
+    }
+
+    #[test]
+    fn columns_count_from_the_text_after_the_keyword() {
+        // `s` also occurs inside `yields`: the column is the argument's.
+        let err = parse("rule r\n  pattern زار {a:Person}\n  yields s\n").unwrap_err();
+        assert_eq!(err.to_string(), "t.rules:3:10: expected `relation(subject, object)`");
+    }
+
+    #[test]
+    fn brackets_nested_too_deep_are_an_error_not_a_stack_overflow() {
+        let pattern = format!("{}زار{}", "[".repeat(10_000), "]".repeat(10_000));
+        let err = parse(&format!("rule r\n  pattern {pattern}\n")).unwrap_err();
+        assert_eq!(err.to_string(), "t.rules:2:27: brackets nested more than 16 deep: expected a flatter pattern");
     }
 
     #[test]

@@ -4,9 +4,12 @@
 //! cut. A sentence ends at `.` `?` `!` `؛` `;` (after normalisation `؟` is `?`)
 //! or at a line break. A full stop does not end a sentence inside a number
 //! (`3.5`), after a one-letter abbreviation (`د.`, `U.S.`), or after one of the
-//! abbreviations the ontology lists. The splitter does not look at words
-//! beyond that, and never drops text: every non-blank character belongs to
-//! exactly one sentence.
+//! abbreviations the ontology lists. A sentence longer than
+//! [`MAX_SENTENCE_CHARS`] (a 100 MB line without punctuation) is cut at the
+//! last blank before the limit, or at the limit when there is none, so that
+//! the cost of the later stages stays linear in the length of the text. The
+//! splitter does not look at words beyond that, and never drops text: every
+//! non-blank character belongs to exactly one sentence.
 
 use crate::normalize::NormalizedText;
 
@@ -20,6 +23,11 @@ pub struct Sentence {
     /// One past the last normalised position (terminator included).
     pub end: usize,
 }
+
+/// The longest sentence, in normalised characters. News sentences run to a
+/// few hundred characters; longer "sentences" are lists, tables or text
+/// without punctuation, and are cut into pieces of at most this length.
+pub const MAX_SENTENCE_CHARS: usize = 1_000;
 
 /// Splits normalised text into sentences, trimming surrounding blanks.
 /// `abbreviations` are normalised words (without the dot) after which a full
@@ -54,14 +62,26 @@ pub fn split(text: &NormalizedText, abbreviations: &[String]) -> Vec<Sentence> {
 }
 
 fn push(sentences: &mut Vec<Sentence>, chars: &[char], mut start: usize, mut end: usize) {
-    while start < end && chars[start].is_whitespace() {
-        start += 1;
-    }
-    while end > start && chars[end - 1].is_whitespace() {
-        end -= 1;
-    }
-    if start < end {
-        sentences.push(Sentence { index: sentences.len(), start, end });
+    loop {
+        while start < end && chars[start].is_whitespace() {
+            start += 1;
+        }
+        while end > start && chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        if start == end {
+            return;
+        }
+        if end - start <= MAX_SENTENCE_CHARS {
+            sentences.push(Sentence { index: sentences.len(), start, end });
+            return;
+        }
+        // Too long: cut at the last blank within the limit (never at the
+        // first character, so every piece makes progress).
+        let limit = start + MAX_SENTENCE_CHARS;
+        let cut = (start + 1..=limit).rev().find(|&i| chars[i].is_whitespace()).unwrap_or(limit);
+        sentences.push(Sentence { index: sentences.len(), start, end: cut });
+        start = cut;
     }
 }
 
@@ -106,5 +126,30 @@ mod tests {
     fn does_not_split_numbers_or_abbreviations() {
         assert_eq!(sentences("بلغ النمو 3.5 بالمئة. قال د. أحمد ذلك"), vec!["بلغ النمو 3.5 بالمءة.", "قال د. احمد ذلك"]);
         assert_eq!(sentences("the U.S. and others etc. agreed."), vec!["the u.s. and others etc. agreed."]);
+    }
+
+    #[test]
+    fn an_overlong_sentence_is_cut_at_blanks_into_pieces_that_keep_every_word() {
+        // 2,100 words and no terminator anywhere. Normalised, each word is
+        // four letters (the tanwin is dropped) and a blank, so a piece of at
+        // most 1,000 characters holds 200 whole words.
+        let text = "كلمةً ".repeat(2_100);
+        let n = NormalizedText::new(&text);
+        let pieces = split(&n, &[]);
+        assert_eq!(pieces.len(), 11);
+        for p in &pieces {
+            assert!(p.end - p.start <= MAX_SENTENCE_CHARS, "{p:?}");
+            assert!(!n.chars[p.start].is_whitespace() && !n.chars[p.end - 1].is_whitespace(), "{p:?} cuts a word");
+        }
+        let rejoined: Vec<String> = pieces.iter().map(|p| n.chars[p.start..p.end].iter().collect()).collect();
+        assert!(rejoined.join(" ") == "كلمة ".repeat(2_100).trim_end(), "the pieces, joined with blanks, are not the text");
+    }
+
+    #[test]
+    fn an_overlong_word_is_cut_at_the_limit_without_losing_characters() {
+        let text = "ب".repeat(2_500);
+        let n = NormalizedText::new(&text);
+        let pieces: Vec<(usize, usize)> = split(&n, &[]).iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(pieces, vec![(0, 1_000), (1_000, 2_000), (2_000, 2_500)]);
     }
 }

@@ -27,6 +27,8 @@ pub enum InputError {
     InvalidUtf8 { source_name: String, byte_offset: usize },
     /// The bytes look like binary data (NUL bytes), not text.
     Binary { source_name: String, byte_offset: usize },
+    /// The bytes start with a UTF-16 byte order mark.
+    Utf16 { source_name: String },
 }
 
 impl fmt::Display for InputError {
@@ -41,18 +43,16 @@ impl fmt::Display for InputError {
                 f,
                 "{source_name}: binary data (NUL byte) at byte offset {byte_offset}: expected text"
             ),
+            InputError::Utf16 { source_name } => {
+                write!(f, "{source_name}: UTF-16 text (byte order mark at byte offset 0): expected UTF-8 encoded text")
+            }
         }
     }
 }
 
-impl std::error::Error for InputError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            InputError::Io { error, .. } => Some(error),
-            _ => None,
-        }
-    }
-}
+// The I/O error is part of the message above, so it is not also returned as
+// `source()`: printing the chain would repeat it.
+impl std::error::Error for InputError {}
 
 impl Document {
     /// Builds a document from text already in memory.
@@ -62,6 +62,9 @@ impl Document {
 
     /// Decodes bytes as UTF-8 text. `source_name` names the input in errors.
     pub fn from_bytes(source_name: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return Err(InputError::Utf16 { source_name: source_name.to_string() });
+        }
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
             return Err(InputError::Binary { source_name: source_name.to_string(), byte_offset: offset });
         }
@@ -100,6 +103,18 @@ mod tests {
     #[test]
     fn nul_bytes_are_reported_as_binary() {
         let err = Document::from_bytes("b.bin", vec![b'x', 0, 1]).unwrap_err();
-        assert!(err.to_string().starts_with("b.bin: binary data"), "{err}");
+        assert_eq!(err.to_string(), "b.bin: binary data (NUL byte) at byte offset 1: expected text");
+    }
+
+    #[test]
+    fn utf16_is_named_as_such() {
+        let err = Document::from_bytes("w.txt", vec![0xFF, 0xFE, 0x27, 0x06]).unwrap_err();
+        assert_eq!(err.to_string(), "w.txt: UTF-16 text (byte order mark at byte offset 0): expected UTF-8 encoded text");
+    }
+
+    #[test]
+    fn a_utf8_byte_order_mark_is_kept_as_text() {
+        let doc = Document::from_bytes("b.txt", "\u{FEFF}زار".as_bytes().to_vec()).unwrap();
+        assert_eq!(doc.text.chars().count(), 4);
     }
 }

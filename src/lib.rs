@@ -11,7 +11,8 @@
 //! [`extract`]) → graph ([`graph`]) → exporters ([`export`]).
 //!
 //! The gazetteer and the rules are data in `ontology/`, compiled once by
-//! [`ontology`].
+//! [`ontology`]. [`corpus`] runs the pipeline over many documents at once:
+//! streamed, in parallel, in input order.
 //!
 //! ```
 //! use sanad::{Document, Extractor, KnowledgeGraph, Ontology};
@@ -28,6 +29,7 @@
 //! assert_eq!(visits, ["Emmanuel Macron visited China"]);
 //! ```
 
+pub mod corpus;
 pub mod explain;
 pub mod export;
 pub mod extract;

@@ -158,9 +158,14 @@ impl Gazetteer {
                 let (line, column) = e.span().map_or((0, 0), |s| line_column(&file.text, s.start));
                 OntologyError::new(&file.name, line, column, e.message().to_string())
             })?;
+            let lines = LineIndex::new(&file.text);
+            // Records come in file order: look for each id after the previous one.
+            let mut from = 0;
             for record in parsed.entity {
-                let line = find_line(&file.text, &format!("\"{}\"", record.id));
-                records.push((file.name.clone(), line, record));
+                let needle = format!("\"{}\"", record.id);
+                let found = file.text[from..].find(&needle).map(|i| i + from).or_else(|| file.text.find(&needle));
+                from = found.unwrap_or(from);
+                records.push((file.name.clone(), found.map_or(0, |i| lines.line(i)), record));
             }
         }
         let mut gazetteer = Gazetteer::default();
@@ -471,8 +476,20 @@ fn default_gender(r: &EntityRecord) -> Gender {
     }
 }
 
-fn find_line(text: &str, needle: &str) -> usize {
-    text.find(needle).map_or(0, |i| line_column(text, i).0)
+/// Line numbers of byte offsets, from one scan of the text.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        LineIndex { starts: std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect() }
+    }
+
+    /// The 1-based line of a byte offset.
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
 }
 
 /// Stems of a single word: for a nisba written with the article, the article

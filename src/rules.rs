@@ -66,11 +66,15 @@ impl Literal {
         Literal { stem: strip_article(&normalized).1.to_string(), prefix }
     }
 
+    #[inline]
     pub fn matches(&self, stem: &str) -> bool {
+        let (a, b) = (stem.as_bytes(), self.stem.as_bytes());
         if self.prefix {
-            stem.starts_with(&self.stem)
+            a.starts_with(b)
         } else {
-            stem == self.stem
+            // Arabic letters share their first UTF-8 byte, so the last byte
+            // rejects most different words of equal length before memcmp.
+            a.len() == b.len() && a.last() == b.last() && a == b
         }
     }
 }

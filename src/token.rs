@@ -16,7 +16,7 @@
 //!
 //! This module does not recognise names (see [`crate::mention`]).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::normalize::is_arabic_letter;
 
@@ -55,7 +55,7 @@ pub struct Token {
 /// The set of stems that licenses splitting clitics.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    stems: HashSet<String>,
+    stems: FxHashSet<String>,
 }
 
 impl Lexicon {

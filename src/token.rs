@@ -112,7 +112,8 @@ pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> 
             while j < end && is_arabic_letter(chars[j]) {
                 j += 1;
             }
-            let word: String = chars[i..j].iter().collect();
+            let mut word = String::with_capacity(2 * (j - i));
+            word.extend(&chars[i..j]);
             split_arabic_word(&word, i, lexicon, &mut tokens);
             i = j;
         } else if c.is_alphanumeric() {

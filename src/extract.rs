@@ -19,7 +19,8 @@ use crate::mention::{find_mentions, Mention};
 use crate::normalize::NormalizedText;
 use crate::ontology::Ontology;
 use crate::reference::{match_entries, resolve, Apposition, Context, ReferenceWords};
-use crate::rules::Literal;
+use crate::gazetteer::EntityType as EntityKind;
+use crate::rules::{Arg, Literal};
 use crate::sentence::{split, Sentence};
 use crate::text::Document;
 use crate::token::{tokenize, Token, TokenKind};
@@ -61,6 +62,8 @@ pub struct SentenceAnalysis {
     pub matches: Vec<RuleMatch>,
     pub candidates: Vec<Candidate>,
     pub dropped: Vec<Dropped>,
+    /// The subject person the document had before this sentence (for `topic`).
+    pub topic_before: Option<EntityId>,
 }
 
 /// The triples of one document, merged, with the entities they name.
@@ -78,6 +81,8 @@ pub struct Extraction {
 #[derive(Debug, Default)]
 struct Cues {
     negation: Vec<Vec<Literal>>,
+    denial: Vec<Vec<Literal>>,
+    allegation: Vec<Vec<Literal>>,
     not_negation: Vec<Vec<Literal>>,
     hedge: Vec<Vec<Literal>>,
     time: Vec<Vec<Literal>>,
@@ -102,6 +107,8 @@ impl Extractor {
         let get = |name: &str| ontology.rules.class(name).map(|c| c.entries.clone()).unwrap_or_default();
         let cues = Cues {
             negation: get("modality.negation"),
+            denial: get("modality.denial"),
+            allegation: get("modality.allegation"),
             not_negation: get("modality.not-negation"),
             hedge: get("modality.hedge"),
             time: get("time.expression"),
@@ -143,6 +150,7 @@ impl Extractor {
     ) -> SentenceAnalysis {
         let gazetteer = &self.ontology.gazetteer;
         let tokens = tokenize(&normalized.chars, sentence.start, sentence.end, &self.ontology.lexicon);
+        let topic_before = context.subject_person(gazetteer);
         let found = find_mentions(&tokens, gazetteer, &self.ontology.lexicon);
         let (mentions, appositions) = resolve(&tokens, found, context, gazetteer, &self.words);
         let view = SentenceView::new(&tokens, &mentions);
@@ -158,6 +166,7 @@ impl Extractor {
             matches,
             candidates: Vec::new(),
             dropped: Vec::new(),
+            topic_before,
         };
         self.candidates(&mut analysis, normalized, original);
         analysis
@@ -195,13 +204,33 @@ impl Extractor {
             let rule = &self.ontology.rules.rules[m.rule];
             let (assertion, cue) = self.assertion(&a.tokens, m.start, m.end, &text_of);
             let time = time_near(m.start);
-            let entities_of = |slot: usize, keep_city: bool| -> Vec<EntityId> {
-                let mut out: Vec<EntityId> = m.slots[slot]
-                    .iter()
-                    .flat_map(|&mi| a.mentions[mi].entities.iter().copied())
-                    .map(|e| if keep_city { e } else { gazetteer.state_of(e) })
-                    .collect();
-                out.dedup();
+            let entities_of = |arg: Arg, keep_city: bool| -> Vec<EntityId> {
+                let (slot, state) = match arg {
+                    Arg::Topic => return self.topic(a, m.start).into_iter().collect(),
+                    Arg::Slot { index, state } => (index, state),
+                };
+                let mut out: Vec<EntityId> = Vec::new();
+                for &mi in &m.slots[slot] {
+                    let mention = &a.mentions[mi];
+                    for &e in &mention.entities {
+                        let e = if state {
+                            match gazetteer.entities[e].kind {
+                                EntityKind::Person => match mention.modifier.or(gazetteer.entities[e].leader_of) {
+                                    Some(led) => led,
+                                    None => continue,
+                                },
+                                _ => gazetteer.state_of(e),
+                            }
+                        } else if keep_city {
+                            e
+                        } else {
+                            gazetteer.state_of(e)
+                        };
+                        if !out.contains(&e) {
+                            out.push(e);
+                        }
+                    }
+                }
                 out
             };
             // "… والعكس صحيح": the statement holds the other way round too.
@@ -225,6 +254,20 @@ impl Extractor {
                         pairs
                     }
                 };
+                // A statement whose two sides share an entity is a misreading
+                // (`روسيا وكوريا … عزلهما`: "isolating the two" does not make
+                // Korea isolate Russia): drop the whole match.
+                if let Some(o) = y.object {
+                    let subjects = entities_of(y.subject, false);
+                    let shared = entities_of(o, false).into_iter().find(|e| subjects.contains(e));
+                    if let Some(e) = shared {
+                        dropped.push(Dropped {
+                            rule: rule.id.clone(),
+                            reason: format!("{} is on both sides of {}: the match is a misreading", gazetteer.entities[e].label_en, y.relation),
+                        });
+                        continue;
+                    }
+                }
                 let mut pairs = pairs;
                 if reversed && !y.relation.is_symmetric() {
                     let inverse: Vec<(EntityId, EntityId)> = pairs.iter().map(|&(s, o)| (o, s)).collect();
@@ -259,6 +302,22 @@ impl Extractor {
         a.dropped = dropped;
     }
 
+    /// The implicit subject of a match starting at token `start`: the nearest
+    /// person named before it in the sentence who is not the object of a
+    /// preposition, else the document's current subject person.
+    fn topic(&self, a: &SentenceAnalysis, start: usize) -> Option<EntityId> {
+        let gazetteer = &self.ontology.gazetteer;
+        let prepositions = self.ontology.rules.class("preposition").map(|c| c.entries.as_slice()).unwrap_or(&[]);
+        a.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= start)
+            .filter(|m| m.start == 0 || match_entries(prepositions, &a.tokens, m.start - 1) != Some(1))
+            .flat_map(|m| m.entities.iter().copied())
+            .find(|&e| gazetteer.entities[e].kind == EntityKind::Person)
+            .or(a.topic_before)
+    }
+
     /// Whether a negation or hedge cue governs the match at tokens `start..end`:
     /// a cue inside the match, or shortly before it in the same clause.
     fn assertion(
@@ -276,7 +335,27 @@ impl Extractor {
             }
             from -= 1;
         }
+        // A denial earlier in the sentence governs its complement: up to the
+        // comma that ends the clause introduced by أن after it (نفت الوزارة،
+        // ردا على تقارير، أن تكون القاهرة قد وقعت …،), or, with no أن, up to
+        // the first comma.
+        // Allegations and plans (تتهم، من المقرر) do the same, hedging.
+        for i in 0..start {
+            for (cues, kind) in [(&self.cues.denial, Assertion::Negated), (&self.cues.allegation, Assertion::Hypothetical)] {
+                if let Some(len) = match_entries(cues, tokens, i) {
+                    let is_comma = |t: &Token| t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | ",");
+                    let from = tokens[i + len..].iter().position(|t| t.stem == "ان").map_or(i + len, |p| i + len + p);
+                    let scope_end = tokens[from..].iter().position(is_comma).map_or(tokens.len(), |p| from + p);
+                    if start < scope_end {
+                        return (kind, Some(text_of(tokens, i, i + len)));
+                    }
+                }
+            }
+        }
         for i in from..end {
+            if let Some(len) = match_entries(&self.cues.denial, tokens, i) {
+                return (Assertion::Negated, Some(text_of(tokens, i, i + len)));
+            }
             if match_entries(&self.cues.not_negation, tokens, i).is_some() {
                 continue;
             }

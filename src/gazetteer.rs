@@ -105,6 +105,8 @@ pub struct Entity {
     pub gender: Gender,
     /// For a capital city: the state it stands for.
     pub capital_of: Option<EntityId>,
+    /// For a state: its capital city.
+    pub capital: Option<EntityId>,
     /// For a person: the state or organisation they lead.
     pub leader_of: Option<EntityId>,
     /// For a person: normalised stems of the titles used with them.
@@ -188,6 +190,7 @@ impl Gazetteer {
                 wikidata: r.wikidata.clone(),
                 gender,
                 capital_of: None,
+                capital: None,
                 leader_of: None,
                 titles: Vec::new(),
                 former: r.until.is_some(),
@@ -205,8 +208,9 @@ impl Gazetteer {
             };
             let capital_of = resolve("capital_of", &r.capital_of)?;
             let leader_of = resolve("leader_of", &r.leader_of)?;
-            resolve("capital", &r.capital)?;
+            let capital = resolve("capital", &r.capital)?;
             gazetteer.entities[index].capital_of = capital_of;
+            gazetteer.entities[index].capital = capital;
             gazetteer.entities[index].leader_of = leader_of;
         }
         // Pass 3: names. Words first go into the lexicon, so that names are
@@ -466,7 +470,7 @@ fn default_gender(r: &EntityRecord) -> Gender {
         EntityType::Person => Gender::Masculine,
         EntityType::Organization => {
             let first = normalize_str(r.ar.split_whitespace().next().unwrap_or(""));
-            if first.ends_with('ه') || first == "الامم" || first == "امم" {
+            if first.ends_with('ة') || first.ends_with('ه') || first == "الامم" || first == "امم" {
                 Gender::Feminine
             } else {
                 Gender::Masculine

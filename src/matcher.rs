@@ -114,6 +114,14 @@ pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) 
         }
         keep_nearest(&mut out, first);
     }
+    // `unless`: a rule gives way to the listed rules where they matched from
+    // the same token.
+    let starts: Vec<(usize, usize)> = out.iter().map(|m| (m.rule, m.start)).collect();
+    out.retain(|m| {
+        let unless = &rules.rules[m.rule].unless;
+        unless.is_empty()
+            || !starts.iter().any(|&(r, start)| start == m.start && unless.contains(&rules.rules[r].id))
+    });
     out
 }
 
@@ -309,6 +317,16 @@ impl Matcher<'_, '_> {
         let m = &self.view.mentions[index];
         if flags.nisba && m.kind != MentionKind::Nisba || flags.name && m.kind == MentionKind::Nisba {
             return None;
+        }
+        if flags.explicit && m.kind == MentionKind::Pronoun {
+            return None;
+        }
+        if flags.subject && m.start > 0 {
+            if let Some(prepositions) = self.rules.class("preposition") {
+                if match_entries(&prepositions.entries, self.view.tokens, m.start - 1) == Some(1) {
+                    return None;
+                }
+            }
         }
         let ok = m.entities.iter().all(|&e| {
             let e = if flags.city { e } else { self.gazetteer.state_of(e) };

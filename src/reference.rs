@@ -49,6 +49,18 @@ pub struct ReferenceWords {
     latter_f: Vec<Vec<Literal>>,
     latter_m: Vec<Vec<Literal>>,
     possessed_state: Vec<Vec<Literal>>,
+    honorifics: Vec<Vec<Literal>>,
+    capital_noun: Vec<Vec<Literal>>,
+    state_head: Vec<Vec<Literal>>,
+    the_country: Vec<Vec<Literal>>,
+    pronoun_m: Vec<Vec<Literal>>,
+    pronoun_f: Vec<Vec<Literal>>,
+    prepositions: Vec<Vec<Literal>>,
+    city_head: Vec<Vec<Literal>>,
+    subject_hosts: Vec<Vec<Literal>>,
+    actor_head: Vec<Vec<Literal>>,
+    counterparts: Vec<Vec<Literal>>,
+    title_not_current: Vec<Vec<Literal>>,
 }
 
 impl ReferenceWords {
@@ -63,6 +75,18 @@ impl ReferenceWords {
             latter_f: get("anaphor.latter-f"),
             latter_m: get("anaphor.latter-m"),
             possessed_state: get("anaphor.possessed-state"),
+            honorifics: get("title.honorific"),
+            capital_noun: get("anaphor.capital"),
+            state_head: get("name.state-head"),
+            the_country: get("anaphor.the-country"),
+            pronoun_m: get("pronoun.subject-m"),
+            pronoun_f: get("pronoun.subject-f"),
+            prepositions: get("preposition"),
+            city_head: get("name.city-head"),
+            subject_hosts: get("pronoun.subject-host"),
+            actor_head: get("name.actor-head"),
+            counterparts: get("title.counterpart"),
+            title_not_current: get("title.not-current"),
         }
     }
 }
@@ -86,6 +110,9 @@ pub struct Context {
     history: Vec<Recent>,
     /// Who the document has said leads which state or organisation.
     leaders: HashMap<EntityId, EntityId>,
+    /// Whether the mention being noted follows a preposition, and `في`.
+    oblique: bool,
+    locative: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -93,6 +120,12 @@ struct Recent {
     entity: EntityId,
     /// Entered as the state of a person just mentioned, not named itself.
     implied: bool,
+    /// Named as the object of a preposition (`من كوريا`, `في إيطاليا`):
+    /// not a likely antecedent of a subject pronoun.
+    oblique: bool,
+    /// Named after `في`: a setting (`قمة … انعقدت في إيطاليا`), not a likely
+    /// antecedent of any pronoun.
+    locative: bool,
 }
 
 /// Resolves one sentence's references. Returns the mentions rules will see
@@ -109,11 +142,49 @@ pub fn resolve(
     let mut appositions = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        context.oblique = i > 0 && match_entries(&words.prepositions, tokens, i - 1) == Some(1);
+        context.locative = i > 0 && tokens[i - 1].stem == "في";
+        // 0. Honorifics (فخامة، صاحب السمو) before a title are part of it.
+        let mut t = i;
+        while let Some(len) = match_entries(&words.honorifics, tokens, t).filter(|_| !at.contains_key(&t)) {
+            t += len;
+        }
         // 1. A title, leadership or other.
-        let leader_len = match_entries(&words.leader_titles, tokens, i);
-        let title_len = leader_len.or_else(|| match_entries(&words.other_titles, tokens, i));
-        if let Some(len) = title_len.filter(|_| !at.contains_key(&i)) {
-            if let Some((mention, apposition)) = titled(tokens, i, i + len, leader_len.is_some(), &at, context, gazetteer, words) {
+        let leader_len = match_entries(&words.leader_titles, tokens, t);
+        let title_len = leader_len.or_else(|| match_entries(&words.other_titles, tokens, t));
+        if let Some(len) = title_len.filter(|_| !at.contains_key(&t)) {
+            if let Some((mut mention, mut apposition)) = titled(tokens, t, t + len, leader_len.is_some(), &at, context, gazetteer, words) {
+                mention.start = i;
+                // A title after a person's name is that person's (الشيخ تميم
+                // بن حمد، أمير البلاد): the role is the named person.
+                if mention.kind == MentionKind::Role {
+                    let previous = out.last().filter(|m| {
+                        // Between them: a comma, and perhaps the family name
+                        // the gazetteer left out (… بن حمد آل ثاني، أمير البلاد).
+                        let mut gap = &tokens[m.end..i];
+                        if gap.len() >= 2 && gap[0].form == "ال" && gap[1].kind == TokenKind::Word {
+                            gap = &gap[2..];
+                        }
+                        gap.iter().all(|t| t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | ","))
+                            && m.entities.len() == 1
+                            && gazetteer.entities[m.entities[0]].kind == EntityType::Person
+                    });
+                    // Only when nothing says the person leads something else:
+                    // in التقى بوتين رئيس الوزراء الهندي the title is the object.
+                    let previous = previous.filter(|m| {
+                        let person = &gazetteer.entities[m.entities[0]];
+                        let comma = tokens[m.end..i].iter().any(|t| t.kind == TokenKind::Punct);
+                        match person.leader_of {
+                            Some(led) => Some(led) == mention.modifier,
+                            None => comma,
+                        }
+                    });
+                    if let (Some(previous), Some(led)) = (previous, mention.modifier) {
+                        let person = previous.entities[0];
+                        mention.entities = vec![person];
+                        apposition = Some(Apposition { person, led, start: previous.start, end: mention.end });
+                    }
+                }
                 i = mention.end;
                 context.note(&mention, gazetteer);
                 if let Some(a) = apposition {
@@ -122,6 +193,58 @@ pub fn resolve(
                 }
                 out.push(mention);
                 continue;
+            }
+        }
+        // 1b. "The Russian capital": the capital of the nisba's state; "دولة
+        // قطر", "جمهورية مصر": a state noun before a state's name joins it.
+        if let Some(len) = match_entries(&words.capital_noun, tokens, i).filter(|_| !at.contains_key(&i)) {
+            if let Some(n) = at.get(&(i + len)).filter(|m| m.kind == MentionKind::Nisba) {
+                let state = gazetteer.state_of(n.entities[0]);
+                let next_is_name = at.get(&n.end).is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Typo));
+                if let (Some(capital), false) = (gazetteer.entities[state].capital, next_is_name) {
+                    let end = n.end;
+                    at.remove(&(i + len));
+                    let m = Mention::new(i, end, MentionKind::Anaphor, vec![capital]);
+                    context.note(&m, gazetteer);
+                    out.push(m);
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        // "العاصمة الفيتنامية هانوي", "مدينة جدة": the head noun joins the city's name.
+        if let Some(len) = match_entries(&words.city_head, tokens, i).filter(|_| !at.contains_key(&i)) {
+            let mut p = i + len;
+            if let Some(n) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
+                p = n.end;
+            }
+            if at.get(&p).is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Typo) && gazetteer.entities[m.entities[0]].kind == EntityType::City) {
+                let mut m = at.remove(&p).expect("checked above");
+                if p != i + len {
+                    let nisba = at.remove(&(i + len)).expect("checked above");
+                    m.modifier = Some(gazetteer.state_of(nisba.entities[0]));
+                }
+                m.start = i;
+                at.insert(i, m);
+            }
+        }
+        // "القيادة الروسية", "الحكومة الإسرائيلية": an institution with a
+        // nisba acts for the state, like the state's name.
+        if let Some(len) = match_entries(&words.actor_head, tokens, i).filter(|_| !at.contains_key(&i)) {
+            if at.get(&(i + len)).is_some_and(|m| m.kind == MentionKind::Nisba) {
+                let mut m = at.remove(&(i + len)).expect("checked above");
+                m.start = i;
+                m.kind = MentionKind::Name;
+                m.entities = vec![gazetteer.state_of(m.entities[0])];
+                at.insert(i, m);
+            }
+        }
+        if let Some(len) = match_entries(&words.state_head, tokens, i).filter(|_| !at.contains_key(&i)) {
+            if let Some(mut m) = at.remove(&(i + len)) {
+                if gazetteer.entities[m.entities[0]].kind == EntityType::Country && m.kind != MentionKind::Nisba {
+                    m.start = i;
+                }
+                at.insert(m.start, m);
             }
         }
         // 2. A gazetteer mention, perhaps a nisba qualifying the next name.
@@ -161,9 +284,16 @@ pub fn resolve(
                 }
             }
         }
-        // 4. Pronoun suffixes.
+        // 4. Pronoun suffixes. On أن، إن، لكن the suffix is the clause's
+        // subject (أنها بخير) and continues the subject before it.
         if tokens[i].kind == TokenKind::Enclitic {
-            if let Some(entity) = context.pronoun(&tokens[i].form, gazetteer) {
+            let subject_host = i > 0 && match_entries(&words.subject_hosts, tokens, i - 1) == Some(1);
+            let resolved = match (subject_host, tokens[i].form.as_str()) {
+                (true, "ه") => context.subject_pronoun(Gender::Masculine, gazetteer),
+                (true, "ها") => context.subject_pronoun(Gender::Feminine, gazetteer),
+                _ => context.pronoun(&tokens[i].form, gazetteer),
+            };
+            if let Some(entity) = resolved {
                 let m = Mention::new(i, i + 1, MentionKind::Pronoun, vec![entity]);
                 context.note(&m, gazetteer);
                 out.push(m);
@@ -180,7 +310,15 @@ pub fn resolve(
         let anaphor = if let Some(len) = match_entries(&words.two_states, tokens, i) {
             Some((len, context.last_two(gazetteer, |e| gazetteer.entities[e].kind == EntityType::Country)))
         } else if let Some(len) = match_entries(&words.two_sides, tokens, i) {
-            Some((len, context.last_two(gazetteer, |e| gazetteer.entities[e].kind != EntityType::Region)))
+            // Two sides are two states or organisations; a person counts as
+            // the state they lead, which the history holds right before them.
+            Some((len, context.last_two(gazetteer, |e| !matches!(gazetteer.entities[e].kind, EntityType::Region | EntityType::Person))))
+        } else if let Some(len) = match_entries(&words.the_country, tokens, i) {
+            Some((len, context.latest_state(gazetteer).into_iter().collect()))
+        } else if let Some(len) = match_entries(&words.pronoun_f, tokens, i) {
+            Some((len, context.subject_pronoun(Gender::Feminine, gazetteer).into_iter().collect()))
+        } else if let Some(len) = match_entries(&words.pronoun_m, tokens, i) {
+            Some((len, context.subject_pronoun(Gender::Masculine, gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.latter_f, tokens, i) {
             Some((len, context.latest(gazetteer, Gender::Feminine).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.latter_m, tokens, i) {
@@ -215,13 +353,30 @@ fn titled(
 ) -> Option<(Mention, Option<Apposition>)> {
     let mut p = title_end;
     let mut modifier: Option<EntityId> = None;
+    // نظيره الصيني: "his counterpart" is China's leader; the pronoun names
+    // the other side, not the state led.
+    let counterpart = match_entries(&words.counterparts, tokens, i).is_some();
+    if counterpart && tokens.get(p).is_some_and(|t| t.kind == TokenKind::Enclitic) {
+        p += 1;
+    }
     // What the title is of: a nisba (الرئيس الروسي), a pronoun (رئيسها), or a
     // state in construct (رئيس روسيا, الأمين العام للأمم المتحدة).
     if let Some(m) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
         modifier = Some(gazetteer.state_of(m.entities[0]));
         p = m.end;
-    } else if tokens.get(p).is_some_and(|t| t.kind == TokenKind::Enclitic) {
-        let owner = context.pronoun(&tokens[p].form, gazetteer)?;
+    } else if let Some(len) = match_entries(&words.the_country, tokens, p) {
+        // أمير البلاد: the state the text is about.
+        modifier = Some(context.latest_state(gazetteer)?);
+        p += len;
+    } else if !counterpart && tokens.get(p).is_some_and(|t| t.kind == TokenKind::Enclitic) {
+        // زعيمها تو لام: when the gazetteer knows what the named person
+        // leads and the document just named it, that is the possessor.
+        let named = at.get(&(p + 1)).filter(|m| gazetteer.entities[m.entities[0]].kind == EntityType::Person);
+        let known = named.and_then(|m| gazetteer.entities[m.entities[0]].leader_of).filter(|&led| context.mentioned_recently(led, gazetteer));
+        let owner = match known {
+            Some(led) => led,
+            None => context.pronoun(&tokens[p].form, gazetteer)?,
+        };
         modifier = context.state_of(owner, gazetteer).or(Some(owner));
         p += 1;
     } else {
@@ -234,10 +389,20 @@ fn titled(
             p = m.end;
         }
     }
-    // Words like السابق between the title and the name.
-    while let Some(len) = match_entries(&words.title_modifiers, tokens, p) {
-        p += len;
+    // Words like السابق between the title and the name; "former" and
+    // "elect" titles say nothing about who leads now.
+    let mut current = true;
+    loop {
+        if let Some(len) = match_entries(&words.title_not_current, tokens, p) {
+            current = false;
+            p += len;
+        } else if let Some(len) = match_entries(&words.title_modifiers, tokens, p) {
+            p += len;
+        } else {
+            break;
+        }
     }
+    let leadership = leadership && current;
     if let Some(person) = at.get(&p).filter(|m| {
         matches!(m.kind, MentionKind::Name | MentionKind::Typo | MentionKind::Nickname)
             && gazetteer.entities[m.entities[0]].kind == EntityType::Person
@@ -254,7 +419,8 @@ fn titled(
     // A role noun without a name: the person who holds it.
     let led = modifier.filter(|_| leadership)?;
     let title_stems: Vec<&str> = tokens[i..title_end].iter().map(|t| t.stem.as_str()).collect();
-    let holder = context.leader_of(led, &title_stems.join(" "), gazetteer)?;
+    let title = if counterpart { String::new() } else { title_stems.join(" ") };
+    let holder = context.leader_of(led, &title, gazetteer)?;
     let mut mention = Mention::new(i, p, MentionKind::Role, vec![holder]);
     mention.modifier = Some(led);
     mention.leader_title = true;
@@ -265,16 +431,16 @@ impl Context {
     /// Records the entities of a mention as the most recent ones.
     fn note(&mut self, mention: &Mention, gazetteer: &Gazetteer) {
         if let Some(m) = mention.modifier {
-            self.history.push(Recent { entity: m, implied: false });
+            self.history.push(Recent { entity: m, implied: false, oblique: self.oblique, locative: self.locative });
         }
         for &e in &mention.entities {
             let e = gazetteer.state_of(e);
             if gazetteer.entities[e].kind == EntityType::Person {
                 if let Some(state) = self.state_of(e, gazetteer) {
-                    self.history.push(Recent { entity: state, implied: true });
+                    self.history.push(Recent { entity: state, implied: true, oblique: self.oblique, locative: self.locative });
                 }
             }
-            self.history.push(Recent { entity: e, implied: false });
+            self.history.push(Recent { entity: e, implied: false, oblique: self.oblique, locative: self.locative });
         }
         if self.history.len() > 64 {
             self.history.drain(..32);
@@ -312,11 +478,15 @@ impl Context {
                 e.leader_of == Some(state) && !e.former && e.kind == EntityType::Person
             })
             .collect();
+        // A title the gazetteer does not list (نظير, "counterpart") means the
+        // head of state: the holder titled president, king or emir.
+        let heads = ["رءيس", "ملك", "امير", "عاهل", "سلطان"];
         holders
             .iter()
             .copied()
             .find(|&p| gazetteer.entities[p].titles.iter().any(|t| t == title))
             .or_else(|| (holders.len() == 1).then(|| holders[0]))
+            .or_else(|| holders.iter().copied().find(|&p| gazetteer.entities[p].titles.iter().any(|t| heads.contains(&t.as_str()))))
     }
 
     /// The referent of a pronoun suffix.
@@ -328,14 +498,57 @@ impl Context {
         }
     }
 
-    /// The most recent named entity of this gender.
-    fn latest(&self, gazetteer: &Gazetteer, gender: Gender) -> Option<EntityId> {
+    /// Whether the document named this entity (or its capital) among the
+    /// last few entities.
+    fn mentioned_recently(&self, entity: EntityId, gazetteer: &Gazetteer) -> bool {
+        self.history.iter().rev().take(12).any(|r| gazetteer.state_of(r.entity) == entity)
+    }
+
+    /// The person the document is about at this point: the latest person
+    /// named who was not a prepositional object.
+    pub fn subject_person(&self, gazetteer: &Gazetteer) -> Option<EntityId> {
         self.history
             .iter()
             .rev()
-            .filter(|r| !r.implied)
+            .filter(|r| !r.implied && !r.oblique)
+            .map(|r| r.entity)
+            .find(|&e| gazetteer.entities[e].kind == EntityType::Person)
+    }
+
+    /// The referent of a subject pronoun (هو، هي): the latest entity of the
+    /// gender that was not a prepositional object, as subjects continue
+    /// subjects; failing that, the latest of the gender.
+    fn subject_pronoun(&self, gender: Gender, gazetteer: &Gazetteer) -> Option<EntityId> {
+        self.history
+            .iter()
+            .rev()
+            .filter(|r| !r.implied && !r.oblique)
             .map(|r| r.entity)
             .find(|&e| gazetteer.entities[e].gender == gender)
+            .or_else(|| self.latest(gazetteer, gender))
+    }
+
+    /// The most recent named entity of this gender, passing over settings
+    /// (`في X`) unless nothing else fits.
+    fn latest(&self, gazetteer: &Gazetteer, gender: Gender) -> Option<EntityId> {
+        let find = |skip_settings: bool| {
+            self.history
+                .iter()
+                .rev()
+                .filter(|r| !r.implied && !(skip_settings && r.locative))
+                .map(|r| r.entity)
+                .find(|&e| gazetteer.entities[e].gender == gender)
+        };
+        find(true).or_else(|| find(false))
+    }
+
+    /// The most recent state, named or implied by its leader.
+    fn latest_state(&self, gazetteer: &Gazetteer) -> Option<EntityId> {
+        self.history
+            .iter()
+            .rev()
+            .map(|r| gazetteer.state_of(r.entity))
+            .find(|&e| gazetteer.entities[e].kind == EntityType::Country)
     }
 
     /// The two most recent distinct entities that pass `keep`, older first.

@@ -18,20 +18,26 @@
 //! Pattern elements, matched against the tokens of one sentence (clitics split,
 //! see [`crate::token`]) in which every mention of an entity is one unit:
 //! - `word`: a token with this stem (normalised, article ignored); `word*`: a
-//!   token whose stem starts so. Clitics are words: `ل` matches the `ل` of `لموسكو`.
+//!   token whose stem starts so; `*word`: one whose stem ends so. Clitics are words: `ل` matches the `ل` of `لموسكو`.
 //! - `@class`: any entry of a word class.
 //! - `{name:Type|Type/flag}`: a mention whose entity has one of the types
 //!   (`Person Country City Organization Region`, or `Actor` for any, `Place`
 //!   for Country, City and Region). A slot takes a coordinated list (`X و Y
 //!   و Z`, `كل من X و Y`) unless flagged `/one`; `/nisba` takes only nisba
 //!   adjectives, `/name` anything but; `/city` keeps a capital as the city
-//!   instead of the state it stands for.
+//!   instead of the state it stands for; `/subj` refuses a mention right after
+//!   a preposition (`@preposition`), which is rarely an agent; `/explicit`
+//!   refuses pronoun suffixes.
 //! - `[ … ]` optional, `( a | b c )` alternatives, `.` any one unit, `~N` a gap
 //!   of at most N units containing no mention, `~~N` a gap that may.
 //!
 //! `yields rel(subject, object)` names the relation (one of the core
 //! relations) and which slots fill it; `yields rel(slot)` relates every pair of
-//! entities within one slot (for symmetric relations: `بين البلدين`). Each
+//! entities within one slot (for symmetric relations: `بين البلدين`).
+//! `slot.state` takes the states the slot's entities stand for (a host's
+//! country), and `topic` the implicit subject: the nearest person named
+//! before the match who is not a prepositional object. `unless rule-id`
+//! drops this rule's match where that rule matched from the same token. Each
 //! `example` is followed by the `expect` lines it must give: `S | rel | O`,
 //! optionally prefixed `negated` or `hypothetical`, or `nothing`.
 //!
@@ -52,8 +58,10 @@ use crate::triple::{Assertion, Relation};
 pub struct Literal {
     /// Normalised stem (article removed).
     pub stem: String,
-    /// Match any stem starting with `stem`.
+    /// Match any stem starting with `stem` (written `word*`).
     pub prefix: bool,
+    /// Match any stem ending with `stem` (written `*word`).
+    pub suffix: bool,
 }
 
 impl Literal {
@@ -62,19 +70,27 @@ impl Literal {
             Some(w) => (true, w),
             None => (false, word),
         };
-        let normalized = normalize_str(word);
-        Literal { stem: strip_article(&normalized).1.to_string(), prefix }
+        let (suffix, word) = match word.strip_prefix('*') {
+            Some(w) => (true, w),
+            None => (false, word),
+        };
+        let normalized = crate::normalize::fold_ta_marbuta(&normalize_str(word));
+        let stem = if suffix { normalized } else { strip_article(&normalized).1.to_string() };
+        Literal { stem, prefix, suffix }
     }
 
     #[inline]
     pub fn matches(&self, stem: &str) -> bool {
-        let (a, b) = (stem.as_bytes(), self.stem.as_bytes());
-        if self.prefix {
-            a.starts_with(b)
-        } else {
-            // Arabic letters share their first UTF-8 byte, so the last byte
-            // rejects most different words of equal length before memcmp.
-            a.len() == b.len() && a.last() == b.last() && a == b
+        match (self.prefix, self.suffix) {
+            (true, true) => stem.contains(&self.stem),
+            (true, false) => stem.starts_with(&self.stem),
+            (false, true) => stem.ends_with(&self.stem),
+            (false, false) => {
+                // Arabic letters share their first UTF-8 byte, so the last
+                // byte rejects most different words of equal length before memcmp.
+                let (a, b) = (stem.as_bytes(), self.stem.as_bytes());
+                a.len() == b.len() && a.last() == b.last() && a == b
+            }
         }
     }
 }
@@ -83,6 +99,10 @@ impl Literal {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SlotFlags {
     pub one: bool,
+    /// The mention must not be the object of a preposition (`لكوريا`).
+    pub subject: bool,
+    /// The mention must not be a pronoun suffix.
+    pub explicit: bool,
     pub nisba: bool,
     pub name: bool,
     pub city: bool,
@@ -105,8 +125,20 @@ pub enum Item {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Yield {
     pub relation: Relation,
-    pub subject: usize,
-    pub object: Option<usize>,
+    pub subject: Arg,
+    pub object: Option<Arg>,
+}
+
+/// An argument of a yielded relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arg {
+    /// The entities of a slot; with `state`, the states they stand for
+    /// (`host.state`: the state a host leads, a capital's country).
+    Slot { index: usize, state: bool },
+    /// `topic`: the nearest person named before the match who is not a
+    /// prepositional object, in this sentence or before it; the implicit
+    /// subject of a verb without one (`… والتقى الرئيس بوتين`).
+    Topic,
 }
 
 /// A triple a rule example must give, by English labels.
@@ -130,6 +162,8 @@ pub struct Example {
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
+    /// Rules whose match from the same token replaces this rule's.
+    pub unless: Vec<String>,
     pub pattern: Vec<Item>,
     pub slots: Vec<String>,
     pub yields: Vec<Yield>,
@@ -170,8 +204,9 @@ struct Prefilter {
     group_count: usize,
     /// Exact anchor stems, each with the groups it satisfies.
     by_stem: FxHashMap<String, Vec<usize>>,
-    /// Prefix anchors (`word*`), each with the groups it satisfies.
-    by_prefix: Vec<(String, Vec<usize>)>,
+    /// Prefix, suffix and infix anchors (`word*`, `*word`, `*word*`), each
+    /// with the groups it satisfies.
+    by_pattern: Vec<(Literal, Vec<usize>)>,
 }
 
 impl Prefilter {
@@ -185,12 +220,12 @@ impl Prefilter {
                 p.group_count += 1;
                 groups.push(group);
                 for l in literals {
-                    let list = if l.prefix {
-                        match p.by_prefix.iter().position(|(s, _)| *s == l.stem) {
-                            Some(i) => &mut p.by_prefix[i].1,
+                    let list = if l.prefix || l.suffix {
+                        match p.by_pattern.iter().position(|(x, _)| *x == l) {
+                            Some(i) => &mut p.by_pattern[i].1,
                             None => {
-                                p.by_prefix.push((l.stem.clone(), Vec::new()));
-                                &mut p.by_prefix.last_mut().expect("just pushed").1
+                                p.by_pattern.push((l, Vec::new()));
+                                &mut p.by_pattern.last_mut().expect("just pushed").1
                             }
                         }
                     } else {
@@ -254,6 +289,11 @@ impl RuleSet {
         for file in files {
             set.parse_rules(file)?;
         }
+        for rule in &set.rules {
+            if let Some(missing) = rule.unless.iter().find(|u| !set.rules.iter().any(|r| &r.id == *u)) {
+                return Err(OntologyError::new(&rule.file, rule.line, 0, format!("rule {}: `unless` names unknown rule {missing:?}", rule.id)));
+            }
+        }
         set.prefilter = Prefilter::new(&set.rules, &set.classes);
         Ok(set)
     }
@@ -267,8 +307,8 @@ impl RuleSet {
             if let Some(groups) = p.by_stem.get(t.stem.as_str()) {
                 groups.iter().for_each(|&g| present[g] = true);
             }
-            for (prefix, groups) in &p.by_prefix {
-                if t.stem.starts_with(prefix.as_str()) {
+            for (literal, groups) in &p.by_pattern {
+                if literal.matches(&t.stem) {
                     groups.iter().for_each(|&g| present[g] = true);
                 }
             }
@@ -370,9 +410,12 @@ impl RuleSet {
                         example.expected.push(parse_expected(rest).map_err(|m| err(rest_col, m))?);
                     }
                 }
+                "unless" => {
+                    draft.unless.extend(rest.split_whitespace().map(str::to_string));
+                }
                 "note" => {}
                 other => {
-                    return Err(err(column, format!("expected pattern, yields, example, expect or note, found {other:?}")));
+                    return Err(err(column, format!("expected pattern, yields, unless, example, expect or note, found {other:?}")));
                 }
             }
         }
@@ -386,7 +429,7 @@ impl RuleSet {
     pub fn extend_lexicon(&self, lexicon: &mut Lexicon) {
         for class in &self.classes {
             for entry in &class.entries {
-                for lit in entry.iter().filter(|l| !l.prefix) {
+                for lit in entry.iter().filter(|l| !l.prefix && !l.suffix) {
                     lexicon.insert(&lit.stem);
                 }
             }
@@ -394,7 +437,7 @@ impl RuleSet {
         fn walk(items: &[Item], lexicon: &mut Lexicon) {
             for item in items {
                 match item {
-                    Item::Word(l) if !l.prefix => lexicon.insert(&l.stem),
+                    Item::Word(l) if !l.prefix && !l.suffix => lexicon.insert(&l.stem),
                     Item::Optional(inner) => walk(inner, lexicon),
                     Item::Alternatives(branches) => branches.iter().for_each(|b| walk(b, lexicon)),
                     _ => {}
@@ -436,11 +479,21 @@ struct RuleDraft {
     slots: Vec<String>,
     yields: Vec<Yield>,
     examples: Vec<Example>,
+    unless: Vec<String>,
 }
 
 impl RuleDraft {
     fn new(id: &str, line: usize) -> RuleDraft {
-        RuleDraft { id: id.to_string(), line, pattern: Vec::new(), pattern_line: 0, slots: Vec::new(), yields: Vec::new(), examples: Vec::new() }
+        RuleDraft {
+            id: id.to_string(),
+            line,
+            pattern: Vec::new(),
+            pattern_line: 0,
+            slots: Vec::new(),
+            yields: Vec::new(),
+            examples: Vec::new(),
+            unless: Vec::new(),
+        }
     }
 
     fn finish(self, file: &str) -> Result<Rule, OntologyError> {
@@ -457,6 +510,7 @@ impl RuleDraft {
         let _ = self.pattern_line;
         Ok(Rule {
             id: self.id,
+            unless: self.unless,
             pattern: self.pattern,
             slots: self.slots,
             yields: self.yields,
@@ -476,8 +530,19 @@ fn parse_yield(text: &str, slots: &[String]) -> Result<Yield, String> {
     let close = text.rfind(')').filter(|&c| c > open && text[c + 1..].trim().is_empty()).ok_or("expected `)` at the end")?;
     let relation: Relation = text[..open].trim().parse()?;
     let args: Vec<&str> = text[open + 1..close].split(',').map(str::trim).collect();
-    let slot = |name: &str| {
-        slots.iter().position(|s| s == name).ok_or_else(|| format!("slot {name:?} is not in the pattern (slots: {})", slots.join(", ")))
+    let slot = |name: &str| -> Result<Arg, String> {
+        if name == "topic" {
+            return Ok(Arg::Topic);
+        }
+        let (bare, state) = match name.strip_suffix(".state") {
+            Some(b) => (b, true),
+            None => (name, false),
+        };
+        slots
+            .iter()
+            .position(|s| s == bare)
+            .map(|index| Arg::Slot { index, state })
+            .ok_or_else(|| format!("slot {bare:?} is not in the pattern (slots: {}; or `topic`)", slots.join(", ")))
     };
     match args.as_slice() {
         [s] => Ok(Yield { relation, subject: slot(s)?, object: None }),
@@ -662,7 +727,9 @@ impl PatternParser<'_> {
                 "nisba" => flags.nisba = true,
                 "name" => flags.name = true,
                 "city" => flags.city = true,
-                other => return Err((start_col, format!("unknown slot flag /{other}: expected /one, /nisba, /name or /city"))),
+                "subj" => flags.subject = true,
+                "explicit" => flags.explicit = true,
+                other => return Err((start_col, format!("unknown slot flag /{other}: expected /one, /nisba, /name, /city, /subj or /explicit"))),
             }
         }
         types.sort();

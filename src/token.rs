@@ -18,7 +18,7 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::normalize::is_arabic_letter;
+use crate::normalize::{fold_ta_marbuta, is_arabic_letter};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -61,7 +61,8 @@ pub struct Lexicon {
 impl Lexicon {
     /// Adds a normalised word; its article is removed first.
     pub fn insert(&mut self, word: &str) {
-        let (_, stem) = strip_article(word);
+        let word = fold_ta_marbuta(word);
+        let (_, stem) = strip_article(&word);
         if !stem.is_empty() {
             self.stems.insert(stem.to_string());
         }
@@ -69,7 +70,8 @@ impl Lexicon {
 
     /// True when the normalised word (article ignored) is known.
     pub fn contains(&self, word: &str) -> bool {
-        let (_, stem) = strip_article(word);
+        let word = fold_ta_marbuta(word);
+        let (_, stem) = strip_article(&word);
         self.stems.contains(stem)
     }
 
@@ -85,17 +87,26 @@ impl Lexicon {
 /// Proclitic sequences, longest first. Each letter becomes its own token.
 const PROCLITICS: &[&str] = &["وب", "ول", "وك", "وس", "فب", "فل", "فك", "فس", "و", "ف", "ب", "ل", "ك", "س"];
 /// Enclitic pronouns, longest first.
-const ENCLITICS: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي"];
+/// Enclitic pronouns, longest first. First and second person singular (ي،
+/// ك) are left out: in news they are rare, and as one letter they would
+/// split far too many words (`لأي` is not `لا` + `ي`).
+const ENCLITICS: &[&str] = &["هما", "هم", "هن", "كم", "ها", "نا", "ه"];
 
 /// Splits `word` into its article flag and stem. The article is only taken
 /// from words long enough to have a stem of two letters or more.
+///
+/// Names that begin with the letters of the article (ألمانيا is `المانيا`
+/// once normalised) lose them too, so that `الألماني` and `ألماني` give one
+/// stem: stripping is repeated while a stem of two letters or more remains.
 pub fn strip_article(word: &str) -> (bool, &str) {
-    if let Some(rest) = word.strip_prefix("ال") {
-        if rest.chars().count() >= 2 {
-            return (true, rest);
+    let mut stem = word;
+    while let Some(rest) = stem.strip_prefix("ال") {
+        if rest.chars().count() < 2 {
+            break;
         }
+        stem = rest;
     }
-    (false, word)
+    (stem.len() != word.len(), stem)
 }
 
 /// Splits the normalised characters `chars[start..end]` (one sentence) into
@@ -163,7 +174,9 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
             candidates.extend(stems_after_proclitic(p, rest).into_iter().map(|stem| Analysis { proclitic: p, stem, enclitic: "" }));
         }
     }
-    for e in ENCLITICS {
+    // A word written with ة ends there: ة is never a pronoun.
+    let enclitics: &[&'static str] = if word.ends_with('ة') { &[] } else { ENCLITICS };
+    for e in enclitics {
         if let Some(rest) = word.strip_suffix(e) {
             for stem in stems_before_enclitic(rest) {
                 candidates.push(Analysis { proclitic: "", stem, enclitic: e });
@@ -172,12 +185,20 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
     }
     for p in PROCLITICS {
         if let Some(rest) = word.strip_prefix(p) {
-            for e in ENCLITICS {
+            for e in enclitics {
                 if let Some(mid) = rest.strip_suffix(e) {
                     for stem in stems_before_enclitic(mid) {
                         candidates.push(Analysis { proclitic: p, stem, enclitic: e });
                     }
                 }
+            }
+        }
+    }
+    // The accusative ending ا (حربا، تحالفا، دعما) stays on the word.
+    if let Some(rest) = word.strip_suffix('ا') {
+        for p in std::iter::once(&"").chain(PROCLITICS) {
+            if let Some(stem) = rest.strip_prefix(p) {
+                candidates.push(Analysis { proclitic: *p, stem: stem.to_string(), enclitic: "" });
             }
         }
     }
@@ -199,7 +220,7 @@ fn stems_after_proclitic(proclitic: &str, rest: &str) -> Vec<String> {
 fn stems_before_enclitic(rest: &str) -> Vec<String> {
     let mut out = vec![rest.to_string()];
     if let Some(base) = rest.strip_suffix('ت') {
-        out.insert(0, format!("{base}ه"));
+        out.insert(0, format!("{base}ة"));
     }
     // A final alif maqsura is written ا before a pronoun (علاها); rare, skipped.
     out
@@ -263,6 +284,7 @@ fn safe_article_split(word: &str) -> Option<Analysis<'static>> {
 }
 
 fn push_word(tokens: &mut Vec<Token>, form: String, start: usize, end: usize) {
+    let form = fold_ta_marbuta(&form);
     let (article, stem) = strip_article(&form);
     let stem = stem.to_string();
     tokens.push(Token { kind: TokenKind::Word, form, stem, article, start, end });

@@ -16,8 +16,9 @@
 //!   are text documents and its `.jsonl` files JSON Lines.
 //! - A plain file is JSON Lines when its name ends in `.jsonl` or `.ndjson`,
 //!   else one text document whose id is the path as given.
-//! - `-` is standard input: JSON Lines when its first non-blank byte is `{`,
-//!   else one text document with id `stdin`.
+//! - `-` is standard input: JSON Lines when its first non-blank byte is `{`
+//!   (or when it is blank: no documents), else one text document with id
+//!   `stdin`.
 //!
 //! [`InputFormat`] overrides the guess for plain files and standard input.
 //! A document's id never depends on where its line sits in the input, so the
@@ -121,15 +122,9 @@ impl fmt::Display for CorpusError {
     }
 }
 
-impl std::error::Error for CorpusError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            CorpusError::Open { error, .. } | CorpusError::Read { error, .. } => Some(error),
-            CorpusError::Document { error, .. } => Some(error),
-            _ => None,
-        }
-    }
-}
+/// The message already names the cause, so no source is chained (it would
+/// be printed twice).
+impl std::error::Error for CorpusError {}
 
 /// One JSON Lines document as written.
 #[derive(Deserialize)]
@@ -413,11 +408,13 @@ fn read_text_file(path: &Path) -> Result<Record, CorpusError> {
     }
 }
 
-/// True when the first non-blank byte of what is buffered is `{` (peeked,
-/// not consumed).
+/// True when the first non-blank byte of what is buffered is `{`, or when
+/// there is none: blank input is an empty stream of documents (an empty
+/// partition in a distributed job), not one empty document. Peeked, not
+/// consumed.
 fn looks_like_jsonl(reader: &mut impl BufRead) -> io::Result<bool> {
     let buf = reader.fill_buf()?;
-    Ok(buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
+    Ok(matches!(buf.iter().find(|b| !b.is_ascii_whitespace()), None | Some(b'{')))
 }
 
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {
@@ -450,4 +447,56 @@ fn dir_size(dir: &Path) -> u64 {
         }
     }
     total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_gives_a_document_with_its_metadata() {
+        let line = r#"{"id": 42, "text": "زار ماكرون الصين.", "url": "https://example.org/a", "extra": true}"#;
+        let r = parse_line("c.jsonl", 3, line.as_bytes()).unwrap().unwrap();
+        assert_eq!((r.origin.as_str(), r.document.id.as_str(), r.document.text.as_str()), ("c.jsonl:3", "42", "زار ماكرون الصين."));
+        assert_eq!(r.metadata.url.as_deref(), Some("https://example.org/a"));
+        assert!(parse_line("c.jsonl", 4, b"  \t").unwrap().is_none(), "blank lines are skipped");
+    }
+
+    #[test]
+    fn bad_lines_name_the_input_and_line() {
+        let err = parse_line("c.jsonl", 7, b"{\"id\": \"a\", \"text\": \"\xd8\"}").unwrap_err();
+        assert_eq!(err.to_string(), "c.jsonl:7: invalid UTF-8 at byte offset 21 of the line: expected a UTF-8 JSON object; line skipped");
+        let err = parse_line("c.jsonl", 8, br#"{"text": "x"}"#).unwrap_err();
+        assert!(err.to_string().starts_with("c.jsonl:8: expected a JSON object with \"id\" and \"text\": missing field `id`"), "{err}");
+        let err = parse_line("c.jsonl", 9, br#"{"id": "a", "text": 5}"#).unwrap_err();
+        assert!(err.to_string().starts_with("c.jsonl:9: expected a JSON object"), "{err}");
+    }
+
+    #[test]
+    fn a_file_is_read_line_by_line_with_crlf_and_a_last_line_without_newline() {
+        let dir = std::env::temp_dir().join(format!("sanad-input-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("c.jsonl");
+        std::fs::write(&path, "{\"id\":\"a\",\"text\":\"x\"}\r\n\r\nnot json\n{\"id\":\"b\",\"text\":\"y\"}").unwrap();
+        let corpus = Corpus::open(&[path.to_str().unwrap()], InputFormat::Auto).unwrap();
+        assert_eq!(corpus.total_bytes(), Some(55));
+        let items: Vec<_> = corpus.collect();
+        let name = path.display();
+        let seen: Vec<String> = items
+            .iter()
+            .map(|i| match i {
+                Ok(r) => format!("{} {} {}", r.origin, r.document.id, r.bytes),
+                Err(e) => format!("error {} {}", e.bytes(), e.to_string().split(": ").next().unwrap()),
+            })
+            .collect();
+        assert_eq!(seen, vec![format!("{name}:1 a 23"), format!("error 9 {name}:3"), format!("{name}:4 b 21")]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn blank_standard_input_is_no_documents_and_text_is_one() {
+        assert!(looks_like_jsonl(&mut &b" \n\n"[..]).unwrap());
+        assert!(looks_like_jsonl(&mut &b"\n {\"id\": 1}"[..]).unwrap());
+        assert!(!looks_like_jsonl(&mut "زار ماكرون الصين.".as_bytes()).unwrap());
+    }
 }

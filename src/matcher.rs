@@ -241,9 +241,12 @@ impl Matcher<'_, '_> {
                         break;
                     }
                     if k > 0 {
-                        let skipped = self.view.units[pos + k - 1];
-                        if matches!(skipped, Unit::Mention(_)) && !cross_mentions {
-                            break;
+                        // `~N` does not skip over a mention, except a pronoun
+                        // suffix, which is too weak a word to stop a gap.
+                        if let Unit::Mention(skipped) = self.view.units[pos + k - 1] {
+                            if !cross_mentions && self.view.mentions[skipped].kind != MentionKind::Pronoun {
+                                break;
+                            }
                         }
                         // A gap never crosses a sentence-internal boundary
                         // such as a colon or a quotation dash.

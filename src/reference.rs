@@ -61,6 +61,7 @@ pub struct ReferenceWords {
     actor_head: Vec<Vec<Literal>>,
     counterparts: Vec<Vec<Literal>>,
     title_not_current: Vec<Vec<Literal>>,
+    group: Vec<Vec<Literal>>,
 }
 
 impl ReferenceWords {
@@ -87,6 +88,7 @@ impl ReferenceWords {
             actor_head: get("name.actor-head"),
             counterparts: get("title.counterpart"),
             title_not_current: get("title.not-current"),
+            group: get("anaphor.group"),
         }
     }
 }
@@ -315,6 +317,9 @@ pub fn resolve(
             Some((len, context.last_two(gazetteer, |e| !matches!(gazetteer.entities[e].kind, EntityType::Region | EntityType::Person))))
         } else if let Some(len) = match_entries(&words.the_country, tokens, i) {
             Some((len, context.latest_state(gazetteer).into_iter().collect()))
+        } else if let Some(len) = match_entries(&words.group, tokens, i) {
+            // القادة، الدول الأعضاء: the members of the organisation just named.
+            Some((len, context.latest_of_kind(EntityType::Organization, gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.pronoun_f, tokens, i) {
             Some((len, context.subject_pronoun(Gender::Feminine, gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.pronoun_m, tokens, i) {
@@ -540,6 +545,11 @@ impl Context {
                 .find(|&e| gazetteer.entities[e].gender == gender)
         };
         find(true).or_else(|| find(false))
+    }
+
+    /// The most recent entity of a kind.
+    fn latest_of_kind(&self, kind: EntityType, gazetteer: &Gazetteer) -> Option<EntityId> {
+        self.history.iter().rev().map(|r| r.entity).find(|&e| gazetteer.entities[e].kind == kind)
     }
 
     /// The most recent state, named or implied by its leader.

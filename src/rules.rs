@@ -29,7 +29,8 @@
 //!   a preposition (`@preposition`), which is rarely an agent; `/explicit`
 //!   refuses pronoun suffixes.
 //! - `[ … ]` optional, `( a | b c )` alternatives, `.` any one unit, `~N` a gap
-//!   of at most N units containing no mention, `~~N` a gap that may.
+//!   of at most N units containing no mention (pronoun suffixes excepted),
+//!   `~~N` a gap that may.
 //!
 //! `yields rel(subject, object)` names the relation (one of the core
 //! relations) and which slots fill it; `yields rel(slot)` relates every pair of

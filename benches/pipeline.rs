@@ -110,7 +110,7 @@ fn stages(c: &mut Criterion) {
         group.bench_function(format!("nquads/{threads}-threads"), |b| {
             b.iter(|| {
                 let mut out = 0;
-                corpus::run(&extractor, records.iter().cloned().map(Ok), Render::NQuads, &options, |o| {
+                corpus::run(&extractor, records.iter().cloned().map(Ok), Render::NQuads(Default::default()), &options, |o| {
                     if let Outcome::Done { output, .. } = o {
                         out += output.len();
                     }

@@ -244,11 +244,16 @@ impl Extractor {
                         subjects.iter().flat_map(|&s| objects.iter().map(move |&o| (s, o))).collect()
                     }
                     None => {
+                        // Every pair within one slot (بين X و Y); a directed
+                        // relation holds both ways (التنافس بين واشنطن وبكين).
                         let all = entities_of(y.subject, false);
                         let mut pairs = Vec::new();
                         for (k, &s) in all.iter().enumerate() {
                             for &o in &all[k + 1..] {
                                 pairs.push((s, o));
+                                if !y.relation.is_symmetric() {
+                                    pairs.push((o, s));
+                                }
                             }
                         }
                         pairs
@@ -304,7 +309,8 @@ impl Extractor {
 
     /// The implicit subject of a match starting at token `start`: the nearest
     /// person named before it in the sentence who is not the object of a
-    /// preposition, else the document's current subject person.
+    /// preposition. Only this sentence: across a sentence boundary a verb
+    /// without a named subject is as often followed by one as not.
     fn topic(&self, a: &SentenceAnalysis, start: usize) -> Option<EntityId> {
         let gazetteer = &self.ontology.gazetteer;
         let prepositions = self.ontology.rules.class("preposition").map(|c| c.entries.as_slice()).unwrap_or(&[]);
@@ -315,7 +321,6 @@ impl Extractor {
             .filter(|m| m.start == 0 || match_entries(prepositions, &a.tokens, m.start - 1) != Some(1))
             .flat_map(|m| m.entities.iter().copied())
             .find(|&e| gazetteer.entities[e].kind == EntityKind::Person)
-            .or(a.topic_before)
     }
 
     /// Whether a negation or hedge cue governs the match at tokens `start..end`:

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context as _, Result};
+use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -56,6 +56,37 @@ enum Command {
         /// Show no progress and no summary on standard error (errors still are).
         #[arg(long, short)]
         quiet: bool,
+        /// RDF formats: name each statement with an RDF 1.2 triple term
+        /// (`rdf:reifies <<( s p o )>>`) instead of RDF 1.1 reification.
+        #[arg(long)]
+        rdf12: bool,
+    },
+    /// Extract triples from articles and answer a SPARQL query over them.
+    ///
+    /// The graph is loaded into an in-memory store (the union of all
+    /// documents in the default graph, each document in its own named graph,
+    /// plus the sanad vocabulary). Ready queries: who-sanctions-whom,
+    /// allies-of (bind country), about-person (bind person), not-asserted.
+    Query {
+        /// Input files; `-` reads standard input.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// The SPARQL query text.
+        #[arg(long, value_name = "QUERY", group = "the_query")]
+        sparql: Option<String>,
+        /// Read the SPARQL query from this file.
+        #[arg(long, value_name = "FILE", group = "the_query")]
+        sparql_file: Option<PathBuf>,
+        /// Run a ready query by name (see ontology/queries/).
+        #[arg(long, value_name = "NAME", group = "the_query")]
+        query: Option<String>,
+        /// Bind a variable before the query runs: `country=russia` (an
+        /// entity id or label, `prefix:name`, `<IRI>` or `"text"`).
+        #[arg(long, value_name = "VAR=VALUE")]
+        bind: Vec<String>,
+        /// Results format: an aligned table, or a SPARQL results format.
+        #[arg(long, value_enum, default_value_t = ResultsArg::Table)]
+        results: ResultsArg,
     },
     /// Show, sentence by sentence, how sanad read a file and why each triple was or was not produced.
     Explain {
@@ -92,6 +123,15 @@ enum InputFormatArg {
     Auto,
     Text,
     Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ResultsArg {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -153,7 +193,40 @@ fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Extract { inputs, format, output, lang, input_format, threads, quiet } => {
+        Command::Query { inputs, sparql, sparql_file, query, bind, results } => {
+            let sparql = match (sparql, sparql_file, query) {
+                (Some(text), _, _) => text,
+                (_, Some(path), _) => {
+                    std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?
+                }
+                (_, _, Some(name)) => sanad::query::ready_query(&name)?.sparql.to_owned(),
+                (None, None, None) => bail!("give the query with --sparql, --sparql-file or --query NAME"),
+            };
+            let bindings = bind.iter().map(|b| b.parse()).collect::<Result<Vec<sanad::query::Binding>, _>>()?;
+            let extractor = Extractor::new(load_ontology(&cli.ontology)?);
+            if inputs.iter().filter(|i| *i == "-").count() > 1 {
+                bail!("standard input (`-`) can be read only once");
+            }
+            let extractions =
+                inputs.iter().map(|i| Ok(extractor.extract(&read_input(i)?))).collect::<Result<Vec<_>>>()?;
+            let store = sanad::query::GraphStore::from_extractions(&extractions, extractor.gazetteer())?;
+            let answer = store.query_with(&sparql, &bindings)?;
+            let format = match results {
+                ResultsArg::Table => sanad::query::ResultsFormat::Table,
+                ResultsArg::Csv => sanad::query::ResultsFormat::Csv,
+                ResultsArg::Tsv => sanad::query::ResultsFormat::Tsv,
+                ResultsArg::Json => sanad::query::ResultsFormat::Json,
+                ResultsArg::Xml => sanad::query::ResultsFormat::Xml,
+            };
+            let mut out = answer.write(io::BufWriter::new(io::stdout().lock()), format)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { inputs, format, output, lang, input_format, threads, quiet, rdf12 } => {
+            if rdf12 && matches!(format, FormatArg::Json | FormatArg::Jsonl | FormatArg::Dot) {
+                bail!("--rdf12 applies to the RDF formats (turtle, ntriples, trig, nquads) only");
+            }
+            let rdf = if rdf12 { rdf::RdfSerializer::new().with_triple_terms() } else { rdf::RdfSerializer::new() };
             let extractor = Extractor::new(load_ontology(&cli.ontology)?);
             let input_format = match input_format {
                 InputFormatArg::Auto => InputFormat::Auto,
@@ -169,7 +242,7 @@ fn run() -> Result<ExitCode> {
             };
             let mut w = io::BufWriter::with_capacity(1 << 16, sink);
             let render = match format {
-                FormatArg::Nquads => Render::NQuads,
+                FormatArg::Nquads => Render::NQuads(rdf),
                 FormatArg::Jsonl => Render::JsonLines,
                 _ => Render::Extraction,
             };
@@ -195,13 +268,13 @@ fn run() -> Result<ExitCode> {
                 FormatArg::Trig => {
                     let graphs: Vec<KnowledgeGraph> =
                         extractions.iter().map(|x| KnowledgeGraph::build(std::slice::from_ref(x), gazetteer)).collect();
-                    rdf::write_trig(w, &graphs)?
+                    rdf.write_trig(w, &graphs)?
                 }
                 FormatArg::Turtle | FormatArg::Ntriples | FormatArg::Dot => {
                     let graph = KnowledgeGraph::build(&extractions, gazetteer);
                     match format {
-                        FormatArg::Turtle => rdf::write_turtle(w, &graph)?,
-                        FormatArg::Ntriples => rdf::write_ntriples(w, &graph)?,
+                        FormatArg::Turtle => rdf.write_turtle(w, &graph)?,
+                        FormatArg::Ntriples => rdf.write_ntriples(w, &graph)?,
                         _ => {
                             let language = match lang {
                                 LangArg::En => dot::LabelLanguage::English,

@@ -326,7 +326,8 @@ impl Matcher<'_, '_> {
         }
         if flags.subject && m.start > 0 {
             if let Some(prepositions) = self.rules.class("preposition") {
-                if match_entries(&prepositions.entries, self.view.tokens, m.start - 1) == Some(1) {
+                let each_of = m.start >= 2 && self.view.tokens[m.start - 2].stem == "كل" && self.view.tokens[m.start - 1].stem == "من";
+                if !each_of && match_entries(&prepositions.entries, self.view.tokens, m.start - 1) == Some(1) {
                     return None;
                 }
             }

@@ -128,6 +128,9 @@ struct Recent {
     /// Named after `في`: a setting (`قمة … انعقدت في إيطاليا`), not a likely
     /// antecedent of any pronoun.
     locative: bool,
+    /// Named by a nisba adjective (`مظلة أمنية أميركية`): a modifier, not an
+    /// antecedent of a pronoun (though `الأخيرة` may pick it up).
+    adjective: bool,
 }
 
 /// Resolves one sentence's references. Returns the mentions rules will see
@@ -293,7 +296,13 @@ pub fn resolve(
             let resolved = match (subject_host, tokens[i].form.as_str()) {
                 (true, "ه") => context.subject_pronoun(Gender::Masculine, gazetteer),
                 (true, "ها") => context.subject_pronoun(Gender::Feminine, gazetteer),
-                _ => context.pronoun(&tokens[i].form, gazetteer),
+                _ => {
+                    // A possessive pronoun does not refer to the noun right
+                    // before its host word (تعد الصين شريكها: "its partner" is
+                    // not China's own): that noun is a co-argument.
+                    let adjacent = out.last().filter(|m| i >= 1 && m.end == i - 1).map(|m| m.entities.clone()).unwrap_or_default();
+                    context.pronoun_excluding(&tokens[i].form, &adjacent, gazetteer)
+                }
             };
             if let Some(entity) = resolved {
                 let m = Mention::new(i, i + 1, MentionKind::Pronoun, vec![entity]);
@@ -436,16 +445,16 @@ impl Context {
     /// Records the entities of a mention as the most recent ones.
     fn note(&mut self, mention: &Mention, gazetteer: &Gazetteer) {
         if let Some(m) = mention.modifier {
-            self.history.push(Recent { entity: m, implied: false, oblique: self.oblique, locative: self.locative });
+            self.history.push(Recent { entity: m, implied: false, oblique: self.oblique, locative: self.locative, adjective: mention.kind == MentionKind::Nisba });
         }
         for &e in &mention.entities {
             let e = gazetteer.state_of(e);
             if gazetteer.entities[e].kind == EntityType::Person {
                 if let Some(state) = self.state_of(e, gazetteer) {
-                    self.history.push(Recent { entity: state, implied: true, oblique: self.oblique, locative: self.locative });
+                    self.history.push(Recent { entity: state, implied: true, oblique: self.oblique, locative: self.locative, adjective: mention.kind == MentionKind::Nisba });
                 }
             }
-            self.history.push(Recent { entity: e, implied: false, oblique: self.oblique, locative: self.locative });
+            self.history.push(Recent { entity: e, implied: false, oblique: self.oblique, locative: self.locative, adjective: mention.kind == MentionKind::Nisba });
         }
         if self.history.len() > 64 {
             self.history.drain(..32);
@@ -497,8 +506,8 @@ impl Context {
     /// The referent of a pronoun suffix.
     fn pronoun(&self, form: &str, gazetteer: &Gazetteer) -> Option<EntityId> {
         match form {
-            "ه" => self.latest(gazetteer, Gender::Masculine),
-            "ها" => self.latest(gazetteer, Gender::Feminine),
+            "ه" => self.pronoun_excluding(form, &[], gazetteer),
+            "ها" => self.pronoun_excluding(form, &[], gazetteer),
             _ => None,
         }
     }
@@ -520,6 +529,26 @@ impl Context {
             .find(|&e| gazetteer.entities[e].kind == EntityType::Person)
     }
 
+    /// The referent of a pronoun suffix, passing over `excluded` entities.
+    fn pronoun_excluding(&self, form: &str, excluded: &[EntityId], gazetteer: &Gazetteer) -> Option<EntityId> {
+        let gender = match form {
+            "ه" => Gender::Masculine,
+            "ها" => Gender::Feminine,
+            _ => return None,
+        };
+        // Nouns, not adjectives, are antecedents; settings (في X) only when
+        // nothing else fits.
+        let find = |skip_settings: bool| {
+            self.history
+                .iter()
+                .rev()
+                .filter(|r| !r.implied && !r.adjective && !excluded.contains(&r.entity) && !(skip_settings && r.locative))
+                .map(|r| r.entity)
+                .find(|&e| gazetteer.entities[e].gender == gender)
+        };
+        find(true).or_else(|| find(false)).or_else(|| self.latest(gazetteer, gender))
+    }
+
     /// The referent of a subject pronoun (هو، هي): the latest entity of the
     /// gender that was not a prepositional object, as subjects continue
     /// subjects; failing that, the latest of the gender.
@@ -527,7 +556,7 @@ impl Context {
         self.history
             .iter()
             .rev()
-            .filter(|r| !r.implied && !r.oblique)
+            .filter(|r| !r.implied && !r.oblique && !r.adjective)
             .map(|r| r.entity)
             .find(|&e| gazetteer.entities[e].gender == gender)
             .or_else(|| self.latest(gazetteer, gender))

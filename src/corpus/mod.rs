@@ -20,7 +20,7 @@
 //! });
 //! let mut out = Vec::new();
 //! let mut errors = Vec::new();
-//! let summary = corpus::run(&extractor, records, Render::NQuads, &Default::default(), |outcome| {
+//! let summary = corpus::run(&extractor, records, Render::NQuads(Default::default()), &Default::default(), |outcome| {
 //!     match outcome {
 //!         Outcome::Done { output, .. } => out.extend(output),
 //!         Outcome::Failed(e) => errors.push(e.to_string()),

@@ -31,10 +31,11 @@ use crate::extract::{Extraction, Extractor};
 use crate::graph::KnowledgeGraph;
 
 /// What each document is turned into on the worker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub enum Render {
-    /// N-Quads, the document's statements in a named graph of its own.
-    NQuads,
+    /// N-Quads, the document's statements in a named graph of its own,
+    /// written by this serializer (RDF 1.1 reification or RDF 1.2 triple terms).
+    NQuads(rdf::RdfSerializer),
     /// One line of JSON (the JSON contract's document object).
     JsonLines,
     /// Nothing: the caller keeps the extraction (to merge documents).
@@ -155,7 +156,9 @@ fn process(extractor: &Extractor, record: Result<Record, CorpusError>, render: R
         let x = extractor.extract(&record.document);
         let gazetteer = extractor.gazetteer();
         let output = match render {
-            Render::NQuads => rdf::write_nquads(Vec::new(), &[KnowledgeGraph::build(std::slice::from_ref(&x), gazetteer)]),
+            Render::NQuads(serializer) => {
+                serializer.write_nquads(Vec::new(), &[KnowledgeGraph::build(std::slice::from_ref(&x), gazetteer)])
+            }
             Render::JsonLines => json::write_line(Vec::new(), &x, gazetteer),
             Render::Extraction => Ok(Vec::new()),
         };
@@ -168,7 +171,7 @@ fn process(extractor: &Extractor, record: Result<Record, CorpusError>, render: R
             sentences: x.sentences,
             triples: x.triples.len(),
             output,
-            extraction: (render == Render::Extraction).then_some(x),
+            extraction: matches!(render, Render::Extraction).then_some(x),
         },
         Ok((_, Err(e))) => Outcome::Failed(CorpusError::Extraction { origin: record.origin, message: e.to_string(), bytes: record.bytes }),
         Err(panic) => {

@@ -279,6 +279,19 @@ impl Extractor {
                     pairs.extend(inverse);
                 }
                 for (s, o) in pairs {
+                    // A leader does not visit the state they lead: such a match
+                    // took the host for the guest.
+                    if y.relation == Relation::Visited && gazetteer.entities[s].leader_of == Some(gazetteer.state_of(o)) {
+                        dropped.push(Dropped {
+                            rule: rule.id.clone(),
+                            reason: format!(
+                                "{} leads {}: a leader does not visit their own state",
+                                gazetteer.entities[s].label_en,
+                                gazetteer.entities[gazetteer.state_of(o)].label_en
+                            ),
+                        });
+                        continue;
+                    }
                     if gazetteer.state_of(s) == gazetteer.state_of(o) {
                         dropped.push(Dropped {
                             rule: rule.id.clone(),

@@ -345,9 +345,9 @@ pub fn resolve(
             Some((len, context.subject_pronoun(Gender::Feminine, gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.pronoun_m, tokens, i) {
             Some((len, context.subject_pronoun(Gender::Masculine, gazetteer).into_iter().collect()))
-        } else if let Some(len) = match_entries(&words.latter_f, tokens, i) {
+        } else if let Some(len) = match_entries(&words.latter_f, tokens, i).filter(|_| !after_definite(tokens, i)) {
             Some((len, context.latest(gazetteer, Gender::Feminine).into_iter().collect()))
-        } else if let Some(len) = match_entries(&words.latter_m, tokens, i) {
+        } else if let Some(len) = match_entries(&words.latter_m, tokens, i).filter(|_| !after_definite(tokens, i)) {
             Some((len, context.latest(gazetteer, Gender::Masculine).into_iter().collect()))
         } else {
             None
@@ -363,6 +363,13 @@ pub fn resolve(
         i += 1;
     }
     (out, appositions)
+}
+
+/// True when the word before `i` is definite (has the article or a pronoun
+/// suffix): then `الأخير` there is an adjective agreeing with it (`بيانها
+/// الختامي الأخير`, "its final statement"), not "the latter".
+fn after_definite(tokens: &[Token], i: usize) -> bool {
+    i > 0 && (tokens[i - 1].article || tokens[i - 1].kind == TokenKind::Enclitic)
 }
 
 /// A title at `i..title_end` followed by what it qualifies.

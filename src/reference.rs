@@ -336,7 +336,7 @@ pub fn resolve(
             // Two sides are two states or organisations; a person counts as
             // the state they lead, which the history holds right before them.
             Some((len, context.last_two(gazetteer, |e| !matches!(gazetteer.entities[e].kind, EntityType::Region | EntityType::Person))))
-        } else if let Some(len) = match_entries(&words.the_country, tokens, i) {
+        } else if let Some(len) = match_entries(&words.the_country, tokens, i).filter(|_| tokens[i].article) {
             Some((len, context.latest_state(gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.group, tokens, i) {
             // القادة، الدول الأعضاء: the members of the organisation just named.
@@ -355,6 +355,11 @@ pub fn resolve(
         if let Some((len, entities)) = anaphor {
             if !entities.is_empty() {
                 let m = Mention::new(i, i + len, MentionKind::Anaphor, entities);
+                // A single referent becomes the most recent entity again
+                // (`الحلف … باعتباره`); a pair (`البلدين`) does not reorder.
+                if m.entities.len() == 1 {
+                    context.note(&m, gazetteer);
+                }
                 out.push(m);
                 i += len;
                 continue;
@@ -397,7 +402,7 @@ fn titled(
     if let Some(m) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
         modifier = Some(gazetteer.state_of(m.entities[0]));
         p = m.end;
-    } else if let Some(len) = match_entries(&words.the_country, tokens, p) {
+    } else if let Some(len) = match_entries(&words.the_country, tokens, p).filter(|_| tokens[p].article) {
         // أمير البلاد: the state the text is about.
         modifier = Some(context.latest_state(gazetteer)?);
         p += len;

@@ -186,7 +186,8 @@ impl Extractor {
             let (s, e) = normalized.original_range(tokens[from].start, tokens[to - 1].end);
             original[s..e].iter().collect()
         };
-        let times = self.time_expressions(&a.tokens);
+        // Times are only read for rule matches: skip the scan when there are none.
+        let times = if a.matches.is_empty() { Vec::new() } else { self.time_expressions(&a.tokens) };
         let time_near = |start: usize| -> Option<String> {
             times
                 .iter()

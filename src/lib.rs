@@ -13,7 +13,9 @@
 //!
 //! The gazetteer and the rules are data in `ontology/`, compiled once by
 //! [`ontology`]. The OWL vocabulary of the RDF output is `ontology/sanad.ttl`,
-//! which [`vocabulary`] reads for relation labels and kinds.
+//! which [`vocabulary`] reads for relation labels and kinds. [`corpus`] runs
+//! the pipeline over many documents at once: streamed, in parallel, in input
+//! order.
 //!
 //! ```
 //! use sanad::{Document, Extractor, KnowledgeGraph, Ontology};
@@ -30,6 +32,7 @@
 //! assert_eq!(visits, ["Emmanuel Macron visited China"]);
 //! ```
 
+pub mod corpus;
 pub mod explain;
 pub mod export;
 pub mod extract;

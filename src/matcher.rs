@@ -99,7 +99,11 @@ pub const MAX_CONJUNCTS: usize = 24;
 /// Every match of every rule in the sentence.
 pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) -> Vec<RuleMatch> {
     let mut out = Vec::new();
+    let possible = rules.possible_rules(view.tokens, view.mentions.len());
     for (index, rule) in rules.rules.iter().enumerate() {
+        if !possible[index] {
+            continue;
+        }
         let first = out.len();
         for start in 0..view.units.len() {
             let mut m = Matcher { rules, view, gazetteer, rule, steps: 0, bindings: vec![Vec::new(); rule.slots.len()] };

@@ -95,14 +95,26 @@ impl ReferenceWords {
 
 /// Length in tokens of the longest entry of `entries` matching at `i`.
 pub fn match_entries(entries: &[Vec<Literal>], tokens: &[Token], i: usize) -> Option<usize> {
-    entries
-        .iter()
-        .filter(|e| {
-            e.len() <= tokens.len().saturating_sub(i)
-                && e.iter().zip(&tokens[i..]).all(|(l, t)| t.kind != TokenKind::Punct && l.matches(&t.stem))
-        })
-        .map(Vec::len)
-        .max()
+    // Most entries fail on the first word: look at that token once, and at
+    // the others only for entries whose first word matched.
+    let rest = tokens.get(i..).unwrap_or(&[]);
+    let first = rest.first().filter(|t| t.kind != TokenKind::Punct).map(|t| t.stem.as_str());
+    let mut best = None;
+    for e in entries {
+        let matched = match (e.split_first(), first) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some((l0, more)), Some(stem)) => {
+                e.len() <= rest.len()
+                    && l0.matches(stem)
+                    && more.iter().zip(&rest[1..]).all(|(l, t)| t.kind != TokenKind::Punct && l.matches(&t.stem))
+            }
+        };
+        if matched && best < Some(e.len()) {
+            best = Some(e.len());
+        }
+    }
+    best
 }
 
 /// What the document has said so far, for resolving references.

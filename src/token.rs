@@ -16,7 +16,7 @@
 //!
 //! This module does not recognise names (see [`crate::mention`]).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::normalize::{fold_ta_marbuta, is_arabic_letter};
 
@@ -55,7 +55,7 @@ pub struct Token {
 /// The set of stems that licenses splitting clitics.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    stems: HashSet<String>,
+    stems: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -123,7 +123,8 @@ pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> 
             while j < end && is_arabic_letter(chars[j]) {
                 j += 1;
             }
-            let word: String = chars[i..j].iter().collect();
+            let mut word = String::with_capacity(2 * (j - i));
+            word.extend(&chars[i..j]);
             split_arabic_word(&word, i, lexicon, &mut tokens);
             i = j;
         } else if c.is_alphanumeric() {

@@ -186,7 +186,8 @@ impl Extractor {
             let (s, e) = normalized.original_range(tokens[from].start, tokens[to - 1].end);
             original[s..e].iter().collect()
         };
-        let times = self.time_expressions(&a.tokens);
+        // Times are only read for rule matches: skip the scan when there are none.
+        let times = if a.matches.is_empty() { Vec::new() } else { self.time_expressions(&a.tokens) };
         let time_near = |start: usize| -> Option<String> {
             times
                 .iter()
@@ -250,11 +251,16 @@ impl Extractor {
                         subjects.iter().flat_map(|&s| objects.iter().map(move |&o| (s, o))).collect()
                     }
                     None => {
+                        // Every pair within one slot (بين X و Y); a directed
+                        // relation holds both ways (التنافس بين واشنطن وبكين).
                         let all = entities_of(y.subject, false);
                         let mut pairs = Vec::new();
                         for (k, &s) in all.iter().enumerate() {
                             for &o in &all[k + 1..] {
                                 pairs.push((s, o));
+                                if !y.relation.is_symmetric() {
+                                    pairs.push((o, s));
+                                }
                             }
                         }
                         pairs
@@ -280,6 +286,19 @@ impl Extractor {
                     pairs.extend(inverse);
                 }
                 for (s, o) in pairs {
+                    // A leader does not visit the state they lead: such a match
+                    // took the host for the guest.
+                    if y.relation == Relation::Visited && gazetteer.entities[s].leader_of == Some(gazetteer.state_of(o)) {
+                        dropped.push(Dropped {
+                            rule: rule.id.clone(),
+                            reason: format!(
+                                "{} leads {}: a leader does not visit their own state",
+                                gazetteer.entities[s].label_en,
+                                gazetteer.entities[gazetteer.state_of(o)].label_en
+                            ),
+                        });
+                        continue;
+                    }
                     if gazetteer.state_of(s) == gazetteer.state_of(o) {
                         dropped.push(Dropped {
                             rule: rule.id.clone(),
@@ -310,7 +329,8 @@ impl Extractor {
 
     /// The implicit subject of a match starting at token `start`: the nearest
     /// person named before it in the sentence who is not the object of a
-    /// preposition, else the document's current subject person.
+    /// preposition. Only this sentence: across a sentence boundary a verb
+    /// without a named subject is as often followed by one as not.
     fn topic(&self, a: &SentenceAnalysis, start: usize) -> Option<EntityId> {
         let gazetteer = &self.ontology.gazetteer;
         let prepositions = self.ontology.rules.class("preposition").map(|c| c.entries.as_slice()).unwrap_or(&[]);
@@ -321,7 +341,6 @@ impl Extractor {
             .filter(|m| m.start == 0 || match_entries(prepositions, &a.tokens, m.start - 1) != Some(1))
             .flat_map(|m| m.entities.iter().copied())
             .find(|&e| gazetteer.entities[e].kind == EntityKind::Person)
-            .or(a.topic_before)
     }
 
     /// Whether a negation or hedge cue governs the match at tokens `start..end`:

@@ -12,6 +12,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::normalize::normalize_str;
@@ -197,12 +199,9 @@ pub struct Gazetteer {
     pub entities: Vec<Entity>,
     by_id: HashMap<String, EntityId>,
     /// Names by the stem of their first token.
-    names: HashMap<String, Vec<NameEntry>>,
-    /// One-deletion variants of long names (joined with spaces) for typo matching.
-    deletions: HashMap<String, Vec<usize>>,
-    fuzzy_names: Vec<(String, NameEntry)>,
-    /// Characters in the longest of `fuzzy_names`.
-    longest_fuzzy_name: usize,
+    names: FxHashMap<String, Vec<NameEntry>>,
+    /// Long names by their one-deletion variants, for typo matching.
+    fuzzy: FuzzyIndex,
     /// Longest name, in tokens.
     pub max_name_tokens: usize,
 }
@@ -322,14 +321,7 @@ impl Gazetteer {
             let entry = NameEntry { stems: stems.clone(), entity, form, letters };
             gazetteer.max_name_tokens = gazetteer.max_name_tokens.max(stems.len());
             if form == NameForm::Name && letters >= 6 && stems.iter().all(|s| s.chars().all(crate::normalize::is_arabic_letter)) {
-                let joined = stems.join(" ");
-                let slot = gazetteer.fuzzy_names.len();
-                gazetteer.longest_fuzzy_name = gazetteer.longest_fuzzy_name.max(joined.chars().count());
-                for d in deletion_variants(&joined) {
-                    gazetteer.deletions.entry(d).or_default().push(slot);
-                }
-                gazetteer.deletions.entry(joined.clone()).or_default().push(slot);
-                gazetteer.fuzzy_names.push((joined, entry.clone()));
+                gazetteer.fuzzy.insert(stems.join(" "), entry.clone());
             }
             gazetteer.names.entry(stems[0].clone()).or_default().push(entry);
         }
@@ -353,27 +345,7 @@ impl Gazetteer {
     /// Names within one edit (insertion, deletion, substitution or swap of
     /// neighbours) of `text`, among names of six letters or more.
     pub fn fuzzy_candidates(&self, text: &str) -> Vec<&NameEntry> {
-        // One edit changes the length by one at most. Checking the length
-        // first also keeps a very long word from costing the square of its
-        // length in deletion variants.
-        if text.chars().count() > self.longest_fuzzy_name + 1 {
-            return Vec::new();
-        }
-        let mut slots: Vec<usize> = Vec::new();
-        let mut keys = deletion_variants(text);
-        keys.push(text.to_string());
-        for k in keys {
-            if let Some(s) = self.deletions.get(&k) {
-                slots.extend(s);
-            }
-        }
-        slots.sort_unstable();
-        slots.dedup();
-        slots
-            .into_iter()
-            .filter(|&s| damerau_at_most_one(&self.fuzzy_names[s].0, text))
-            .map(|s| &self.fuzzy_names[s].1)
-            .collect()
+        self.fuzzy.candidates(text)
     }
 
     /// The state a mention of this entity stands for when it acts: a capital
@@ -413,12 +385,112 @@ fn spelling_variants(name: &str) -> Vec<String> {
     out
 }
 
-fn deletion_variants(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    (0..chars.len())
-        .filter(|&i| chars[i] != ' ')
-        .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect())
-        .collect()
+/// Long names indexed by their one-deletion variants, for typo matching.
+///
+/// A name is found from a text within one edit of it when the two share a
+/// key: the whole string, or the string with one (non-space) character
+/// deleted. Keys are 64-bit hashes of those strings, all computed for a text
+/// in time linear in its length without building the strings; a bit set in
+/// front of the map answers most misses from cache. Every candidate is then
+/// checked with [`damerau_at_most_one`], so a hash collision costs time,
+/// never a wrong answer.
+#[derive(Debug)]
+struct FuzzyIndex {
+    names: Vec<(String, NameEntry)>,
+    keys: FxHashMap<u64, Vec<u32>>,
+    /// Bit `key >> (64 - FILTER_BITS)` is set for every key in `keys`.
+    filter: Vec<u64>,
+    /// `lengths[n]`: some name has `n` characters.
+    lengths: Vec<bool>,
+}
+
+const FILTER_BITS: u32 = 20;
+
+impl Default for FuzzyIndex {
+    fn default() -> FuzzyIndex {
+        FuzzyIndex { names: Vec::new(), keys: FxHashMap::default(), filter: vec![0; 1 << (FILTER_BITS - 6)], lengths: Vec::new() }
+    }
+}
+
+impl FuzzyIndex {
+    fn insert(&mut self, joined: String, entry: NameEntry) {
+        let slot = self.names.len() as u32;
+        let chars: Vec<char> = joined.chars().collect();
+        if self.lengths.len() <= chars.len() {
+            self.lengths.resize(chars.len() + 1, false);
+        }
+        self.lengths[chars.len()] = true;
+        let (keys, filter) = (&mut self.keys, &mut self.filter);
+        variant_keys(&chars, |key| {
+            let slots = keys.entry(key).or_default();
+            if slots.last() != Some(&slot) {
+                slots.push(slot);
+            }
+            let bit = key >> (64 - FILTER_BITS);
+            filter[(bit >> 6) as usize] |= 1 << (bit & 63);
+        });
+        self.names.push((joined, entry));
+    }
+
+    fn candidates(&self, text: &str) -> Vec<&NameEntry> {
+        let chars: Vec<char> = text.chars().collect();
+        // One edit changes the length by at most one.
+        let n = chars.len();
+        if !(n.saturating_sub(1)..=n + 1).any(|len| self.lengths.get(len) == Some(&true)) {
+            return Vec::new();
+        }
+        let mut slots: Vec<u32> = Vec::new();
+        variant_keys(&chars, |key| {
+            let bit = key >> (64 - FILTER_BITS);
+            if self.filter[(bit >> 6) as usize] & (1 << (bit & 63)) != 0 {
+                if let Some(s) = self.keys.get(&key) {
+                    slots.extend(s);
+                }
+            }
+        });
+        slots.sort_unstable();
+        slots.dedup();
+        slots
+            .into_iter()
+            .map(|s| &self.names[s as usize])
+            .filter(|(name, _)| damerau_at_most_one(name, text))
+            .map(|(_, entry)| entry)
+            .collect()
+    }
+}
+
+/// Calls `f` with the key of `chars` and of each string made by deleting
+/// one of its non-space characters. A key is a polynomial hash of the
+/// characters, so the key of a deletion is the prefix's hash shifted past
+/// the suffix plus the suffix's hash: linear time, no allocation for names
+/// of up to 64 characters.
+fn variant_keys(chars: &[char], mut f: impl FnMut(u64)) {
+    const BASE: u64 = 0x0000_0100_0000_01b3;
+    let mix = |c: char| (c as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let n = chars.len();
+    let mut stack = [0u64; 65];
+    let mut heap = Vec::new();
+    let prefix: &mut [u64] = if n < stack.len() {
+        &mut stack[..=n]
+    } else {
+        heap.resize(n + 1, 0);
+        &mut heap
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        prefix[i + 1] = prefix[i].wrapping_mul(BASE).wrapping_add(mix(c));
+    }
+    let finish = |h: u64| (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    f(finish(prefix[n]));
+    // From the right: `suffix` is the hash of chars[i + 1..], `power` is BASE^(n - 1 - i).
+    let mut suffix = 0u64;
+    let mut power = 1u64;
+    for i in (0..n).rev() {
+        if chars[i] != ' ' {
+            f(finish(prefix[i].wrapping_mul(power).wrapping_add(suffix)));
+        }
+        suffix = mix(chars[i]).wrapping_mul(power).wrapping_add(suffix);
+        power = power.wrapping_mul(BASE);
+    }
 }
 
 /// True when `a` and `b` are at most one edit apart (optimal string
@@ -483,6 +555,44 @@ mod tests {
         assert!(damerau_at_most_one("بيونغ يانغ", "بوينغ يانغ"));
         assert!(damerau_at_most_one("اسراءيل", "اسرايل"));
         assert!(!damerau_at_most_one("روسيا", "تونس"));
+    }
+
+    /// The keys of a text's deletions equal the keys of the deleted strings,
+    /// which is what lets a name and a misspelling meet in the index.
+    #[test]
+    fn variant_keys_of_a_text_are_the_keys_of_its_variants() {
+        let keys = |s: &str| {
+            let mut out = Vec::new();
+            variant_keys(&s.chars().collect::<Vec<_>>(), |k| out.push(k));
+            out
+        };
+        let text = "بيونغ يانغ";
+        let chars: Vec<char> = text.chars().collect();
+        let mut expected = vec![keys(text)[0]];
+        for i in (0..chars.len()).rev().filter(|&i| chars[i] != ' ') {
+            let variant: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
+            expected.push(keys(&variant)[0]);
+        }
+        assert_eq!(keys(text), expected);
+        let long: String = "ا".repeat(100);
+        assert_eq!(keys(&long).len(), 101);
+        assert_eq!(keys(&long)[1], keys(&"ا".repeat(99))[0]);
+    }
+
+    #[test]
+    fn fuzzy_candidates_are_within_one_edit() {
+        let mut index = FuzzyIndex::default();
+        let entry = |entity| NameEntry { stems: vec![], entity, form: NameForm::Name, letters: 6 };
+        index.insert("اسراءيل".into(), entry(1));
+        index.insert("بيونغ يانغ".into(), entry(2));
+        let found = |t: &str| index.candidates(t).iter().map(|e| e.entity).collect::<Vec<_>>();
+        assert_eq!(found("اسرايل"), vec![1]);
+        assert_eq!(found("اسراءييل"), vec![1]);
+        assert_eq!(found("اسرءايل"), vec![1]);
+        assert_eq!(found("بيونج يانغ"), vec![2]);
+        assert_eq!(found("بوينغ يانغ"), vec![2]);
+        assert!(found("اسرايلي ك").is_empty());
+        assert!(found("روسيا").is_empty());
     }
 
     #[test]

@@ -8,10 +8,14 @@
 //! ([`sentence`]) → tokens with clitics split ([`token`]) → mentions
 //! ([`mention`], with [`gazetteer`]) → resolved references ([`reference`]) →
 //! rule matches ([`matcher`], with [`rules`]) → triples ([`triple`],
-//! [`extract`]) → graph ([`graph`]) → exporters ([`export`]).
+//! [`extract`]) → graph ([`graph`]) → exporters ([`export`]), or SPARQL over
+//! the graph in memory ([`query`]).
 //!
 //! The gazetteer and the rules are data in `ontology/`, compiled once by
-//! [`ontology`].
+//! [`ontology`]. The OWL vocabulary of the RDF output is `ontology/sanad.ttl`,
+//! which [`vocabulary`] reads for relation labels and kinds. [`corpus`] runs
+//! the pipeline over many documents at once: streamed, in parallel, in input
+//! order.
 //!
 //! ```
 //! use sanad::{Document, Extractor, KnowledgeGraph, Ontology};
@@ -28,6 +32,7 @@
 //! assert_eq!(visits, ["Emmanuel Macron visited China"]);
 //! ```
 
+pub mod corpus;
 pub mod explain;
 pub mod export;
 pub mod extract;
@@ -37,12 +42,14 @@ pub mod matcher;
 pub mod mention;
 pub mod normalize;
 pub mod ontology;
+pub mod query;
 pub mod reference;
 pub mod rules;
 pub mod sentence;
 pub mod text;
 pub mod token;
 pub mod triple;
+pub mod vocabulary;
 
 pub use extract::{Extraction, Extractor};
 pub use graph::KnowledgeGraph;

@@ -15,7 +15,7 @@
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mention::{Mention, MentionKind};
 use crate::reference::match_entries;
-use crate::rules::{Item, Rule, RuleSet, SlotFlags};
+use crate::rules::{Arg, Item, Rule, RuleSet, SlotFlags};
 use crate::token::{Token, TokenKind};
 
 /// A unit of a sentence for matching.
@@ -99,12 +99,16 @@ pub const MAX_CONJUNCTS: usize = 24;
 /// Every match of every rule in the sentence.
 pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) -> Vec<RuleMatch> {
     let mut out = Vec::new();
+    let possible = rules.possible_rules(view.tokens, view.mentions.len());
     for (index, rule) in rules.rules.iter().enumerate() {
+        if !possible[index] {
+            continue;
+        }
         let first = out.len();
         for start in 0..view.units.len() {
             let mut m = Matcher { rules, view, gazetteer, rule, steps: 0, bindings: vec![Vec::new(); rule.slots.len()] };
             if let Some(end) = m.run(&rule.pattern, None, start) {
-                if end > start {
+                if end > start && !m.reflexive() {
                     out.push(RuleMatch {
                         rule: index,
                         start: view.first_token(start),
@@ -328,6 +332,25 @@ impl Matcher<'_, '_> {
         (mentions, spans)
     }
 
+    /// True when a yield's subject and object slots share an entity: the
+    /// match took one referent for both sides (`X … عزلهما`, `حلف الناتو
+    /// باعتباره`) and a nearer reading must be found instead.
+    fn reflexive(&self) -> bool {
+        let states = |slot: usize| -> Vec<usize> {
+            self.bindings[slot]
+                .iter()
+                .flat_map(|&m| self.view.mentions[m].entities.iter().map(|&e| self.gazetteer.state_of(e)))
+                .collect()
+        };
+        self.rule.yields.iter().any(|y| match (y.subject, y.object) {
+            (Arg::Slot { index: s, .. }, Some(Arg::Slot { index: o, .. })) => {
+                let subjects = states(s);
+                states(o).iter().any(|e| subjects.contains(e))
+            }
+            _ => false,
+        })
+    }
+
     fn mention_at(&self, pos: usize, types: &[EntityType], flags: SlotFlags) -> Option<usize> {
         let Unit::Mention(index) = *self.view.units.get(pos)? else { return None };
         let m = &self.view.mentions[index];
@@ -349,7 +372,6 @@ impl Matcher<'_, '_> {
             let e = if flags.city { e } else { self.gazetteer.state_of(e) };
             types.contains(&self.gazetteer.entities[e].kind)
         });
-        let _ = self.rule;
         ok.then_some(index)
     }
 }

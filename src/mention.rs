@@ -113,17 +113,24 @@ fn longest_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Men
 /// one edit from a long name.
 fn typo_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Option<Mention> {
     let first = &tokens[i];
-    if lexicon.contains(&first.stem) || first.stem.chars().count() < 3 {
+    if first.stem.chars().count() < 3 {
         return None;
     }
     let mut joined = String::new();
     let mut best: Option<Mention> = None;
+    // A correction is only looked for where a word is unknown: known words
+    // already matched, or are ordinary words.
+    let mut unknown = false;
     for n in 1..=gazetteer.max_name_tokens.min(4) {
         let Some(t) = tokens.get(i + n - 1).filter(|t| t.kind == TokenKind::Word) else { break };
+        unknown |= !lexicon.contains(&t.stem);
         if n > 1 {
             joined.push(' ');
         }
         joined.push_str(&t.stem);
+        if !unknown {
+            continue;
+        }
         let candidates = gazetteer.fuzzy_candidates(&joined);
         // Only an unambiguous correction is taken.
         let mut entities: Vec<EntityId> = candidates.iter().filter(|c| c.stems.len() == n).map(|c| c.entity).collect();

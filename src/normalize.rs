@@ -135,6 +135,8 @@ fn fold_simple(c: char, emit: &mut impl FnMut(char)) {
         '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+        // The rest of the Arabic block has no case: skip the Unicode case tables.
+        '\u{0600}'..='\u{06FF}' => c,
         c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
         c if c.is_uppercase() => {
             for lower in c.to_lowercase() {

@@ -95,14 +95,26 @@ impl ReferenceWords {
 
 /// Length in tokens of the longest entry of `entries` matching at `i`.
 pub fn match_entries(entries: &[Vec<Literal>], tokens: &[Token], i: usize) -> Option<usize> {
-    entries
-        .iter()
-        .filter(|e| {
-            e.len() <= tokens.len().saturating_sub(i)
-                && e.iter().zip(&tokens[i..]).all(|(l, t)| t.kind != TokenKind::Punct && l.matches(&t.stem))
-        })
-        .map(Vec::len)
-        .max()
+    // Most entries fail on the first word: look at that token once, and at
+    // the others only for entries whose first word matched.
+    let rest = tokens.get(i..).unwrap_or(&[]);
+    let first = rest.first().filter(|t| t.kind != TokenKind::Punct).map(|t| t.stem.as_str());
+    let mut best = None;
+    for e in entries {
+        let matched = match (e.split_first(), first) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some((l0, more)), Some(stem)) => {
+                e.len() <= rest.len()
+                    && l0.matches(stem)
+                    && more.iter().zip(&rest[1..]).all(|(l, t)| t.kind != TokenKind::Punct && l.matches(&t.stem))
+            }
+        };
+        if matched && best < Some(e.len()) {
+            best = Some(e.len());
+        }
+    }
+    best
 }
 
 /// What the document has said so far, for resolving references.
@@ -128,6 +140,9 @@ struct Recent {
     /// Named after `في`: a setting (`قمة … انعقدت في إيطاليا`), not a likely
     /// antecedent of any pronoun.
     locative: bool,
+    /// Named by a nisba adjective (`مظلة أمنية أميركية`): a modifier, not an
+    /// antecedent of a pronoun (though `الأخيرة` may pick it up).
+    adjective: bool,
 }
 
 /// Resolves one sentence's references. Returns the mentions rules will see
@@ -293,7 +308,13 @@ pub fn resolve(
             let resolved = match (subject_host, tokens[i].form.as_str()) {
                 (true, "ه") => context.subject_pronoun(Gender::Masculine, gazetteer),
                 (true, "ها") => context.subject_pronoun(Gender::Feminine, gazetteer),
-                _ => context.pronoun(&tokens[i].form, gazetteer),
+                _ => {
+                    // A possessive pronoun does not refer to the noun right
+                    // before its host word (تعد الصين شريكها: "its partner" is
+                    // not China's own): that noun is a co-argument.
+                    let adjacent = out.last().filter(|m| i >= 1 && m.end == i - 1).map(|m| m.entities.clone()).unwrap_or_default();
+                    context.pronoun_excluding(&tokens[i].form, &adjacent, gazetteer)
+                }
             };
             if let Some(entity) = resolved {
                 let m = Mention::new(i, i + 1, MentionKind::Pronoun, vec![entity]);
@@ -315,7 +336,7 @@ pub fn resolve(
             // Two sides are two states or organisations; a person counts as
             // the state they lead, which the history holds right before them.
             Some((len, context.last_two(gazetteer, |e| !matches!(gazetteer.entities[e].kind, EntityType::Region | EntityType::Person))))
-        } else if let Some(len) = match_entries(&words.the_country, tokens, i) {
+        } else if let Some(len) = match_entries(&words.the_country, tokens, i).filter(|_| tokens[i].article) {
             Some((len, context.latest_state(gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.group, tokens, i) {
             // القادة، الدول الأعضاء: the members of the organisation just named.
@@ -324,9 +345,9 @@ pub fn resolve(
             Some((len, context.subject_pronoun(Gender::Feminine, gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.pronoun_m, tokens, i) {
             Some((len, context.subject_pronoun(Gender::Masculine, gazetteer).into_iter().collect()))
-        } else if let Some(len) = match_entries(&words.latter_f, tokens, i) {
+        } else if let Some(len) = match_entries(&words.latter_f, tokens, i).filter(|_| !after_definite(tokens, i)) {
             Some((len, context.latest(gazetteer, Gender::Feminine).into_iter().collect()))
-        } else if let Some(len) = match_entries(&words.latter_m, tokens, i) {
+        } else if let Some(len) = match_entries(&words.latter_m, tokens, i).filter(|_| !after_definite(tokens, i)) {
             Some((len, context.latest(gazetteer, Gender::Masculine).into_iter().collect()))
         } else {
             None
@@ -334,6 +355,11 @@ pub fn resolve(
         if let Some((len, entities)) = anaphor {
             if !entities.is_empty() {
                 let m = Mention::new(i, i + len, MentionKind::Anaphor, entities);
+                // A single referent becomes the most recent entity again
+                // (`الحلف … باعتباره`); a pair (`البلدين`) does not reorder.
+                if m.entities.len() == 1 {
+                    context.note(&m, gazetteer);
+                }
                 out.push(m);
                 i += len;
                 continue;
@@ -342,6 +368,13 @@ pub fn resolve(
         i += 1;
     }
     (out, appositions)
+}
+
+/// True when the word before `i` is definite (has the article or a pronoun
+/// suffix): then `الأخير` there is an adjective agreeing with it (`بيانها
+/// الختامي الأخير`, "its final statement"), not "the latter".
+fn after_definite(tokens: &[Token], i: usize) -> bool {
+    i > 0 && (tokens[i - 1].article || tokens[i - 1].kind == TokenKind::Enclitic)
 }
 
 /// A title at `i..title_end` followed by what it qualifies.
@@ -369,7 +402,7 @@ fn titled(
     if let Some(m) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
         modifier = Some(gazetteer.state_of(m.entities[0]));
         p = m.end;
-    } else if let Some(len) = match_entries(&words.the_country, tokens, p) {
+    } else if let Some(len) = match_entries(&words.the_country, tokens, p).filter(|_| tokens[p].article) {
         // أمير البلاد: the state the text is about.
         modifier = Some(context.latest_state(gazetteer)?);
         p += len;
@@ -436,16 +469,16 @@ impl Context {
     /// Records the entities of a mention as the most recent ones.
     fn note(&mut self, mention: &Mention, gazetteer: &Gazetteer) {
         if let Some(m) = mention.modifier {
-            self.history.push(Recent { entity: m, implied: false, oblique: self.oblique, locative: self.locative });
+            self.history.push(Recent { entity: m, implied: false, oblique: self.oblique, locative: self.locative, adjective: mention.kind == MentionKind::Nisba });
         }
         for &e in &mention.entities {
             let e = gazetteer.state_of(e);
             if gazetteer.entities[e].kind == EntityType::Person {
                 if let Some(state) = self.state_of(e, gazetteer) {
-                    self.history.push(Recent { entity: state, implied: true, oblique: self.oblique, locative: self.locative });
+                    self.history.push(Recent { entity: state, implied: true, oblique: self.oblique, locative: self.locative, adjective: mention.kind == MentionKind::Nisba });
                 }
             }
-            self.history.push(Recent { entity: e, implied: false, oblique: self.oblique, locative: self.locative });
+            self.history.push(Recent { entity: e, implied: false, oblique: self.oblique, locative: self.locative, adjective: mention.kind == MentionKind::Nisba });
         }
         if self.history.len() > 64 {
             self.history.drain(..32);
@@ -497,8 +530,8 @@ impl Context {
     /// The referent of a pronoun suffix.
     fn pronoun(&self, form: &str, gazetteer: &Gazetteer) -> Option<EntityId> {
         match form {
-            "ه" => self.latest(gazetteer, Gender::Masculine),
-            "ها" => self.latest(gazetteer, Gender::Feminine),
+            "ه" => self.pronoun_excluding(form, &[], gazetteer),
+            "ها" => self.pronoun_excluding(form, &[], gazetteer),
             _ => None,
         }
     }
@@ -520,6 +553,26 @@ impl Context {
             .find(|&e| gazetteer.entities[e].kind == EntityType::Person)
     }
 
+    /// The referent of a pronoun suffix, passing over `excluded` entities.
+    fn pronoun_excluding(&self, form: &str, excluded: &[EntityId], gazetteer: &Gazetteer) -> Option<EntityId> {
+        let gender = match form {
+            "ه" => Gender::Masculine,
+            "ها" => Gender::Feminine,
+            _ => return None,
+        };
+        // Nouns, not adjectives, are antecedents; settings (في X) only when
+        // nothing else fits.
+        let find = |skip_settings: bool| {
+            self.history
+                .iter()
+                .rev()
+                .filter(|r| !r.implied && !r.adjective && !excluded.contains(&r.entity) && !(skip_settings && r.locative))
+                .map(|r| r.entity)
+                .find(|&e| gazetteer.entities[e].gender == gender)
+        };
+        find(true).or_else(|| find(false)).or_else(|| self.latest(gazetteer, gender))
+    }
+
     /// The referent of a subject pronoun (هو، هي): the latest entity of the
     /// gender that was not a prepositional object, as subjects continue
     /// subjects; failing that, the latest of the gender.
@@ -527,7 +580,7 @@ impl Context {
         self.history
             .iter()
             .rev()
-            .filter(|r| !r.implied && !r.oblique)
+            .filter(|r| !r.implied && !r.oblique && !r.adjective)
             .map(|r| r.entity)
             .find(|&e| gazetteer.entities[e].gender == gender)
             .or_else(|| self.latest(gazetteer, gender))

@@ -46,10 +46,12 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::normalize::normalize_str;
 use crate::ontology::{OntologyError, SourceFile};
-use crate::token::{strip_article, Lexicon};
+use crate::token::{strip_article, Lexicon, Token};
 use crate::triple::{Assertion, Relation};
 
 /// A literal word in a pattern or class.
@@ -78,12 +80,18 @@ impl Literal {
         Literal { stem, prefix, suffix }
     }
 
+    #[inline]
     pub fn matches(&self, stem: &str) -> bool {
         match (self.prefix, self.suffix) {
             (true, true) => stem.contains(&self.stem),
             (true, false) => stem.starts_with(&self.stem),
             (false, true) => stem.ends_with(&self.stem),
-            (false, false) => stem == self.stem,
+            (false, false) => {
+                // Arabic letters share their first UTF-8 byte, so the last
+                // byte rejects most different words of equal length before memcmp.
+                let (a, b) = (stem.as_bytes(), self.stem.as_bytes());
+                a.len() == b.len() && a.last() == b.last() && a == b
+            }
         }
     }
 }
@@ -181,6 +189,91 @@ pub struct RuleSet {
     pub classes: Vec<WordClass>,
     class_index: HashMap<String, usize>,
     pub rules: Vec<Rule>,
+    prefilter: Prefilter,
+}
+
+/// What a sentence must hold for each rule to have a chance, worked out once
+/// from the patterns: a number of mentions (one per slot the pattern cannot
+/// skip), and for each anchored item the pattern cannot skip (a word, a
+/// class, or alternatives that each have one), a token whose stem matches
+/// one of its words. It over-approximates: a rule it lets through may still
+/// not match, but a rule it rules out cannot match.
+#[derive(Debug, Default)]
+struct Prefilter {
+    /// Per rule: the fewest mentions a match takes.
+    min_mentions: Vec<usize>,
+    /// Per rule: the anchor groups that must all be present.
+    groups: Vec<Vec<usize>>,
+    /// Number of anchor groups.
+    group_count: usize,
+    /// Exact anchor stems, each with the groups it satisfies.
+    by_stem: FxHashMap<String, Vec<usize>>,
+    /// Prefix, suffix and infix anchors (`word*`, `*word`, `*word*`), each
+    /// with the groups it satisfies.
+    by_pattern: Vec<(Literal, Vec<usize>)>,
+}
+
+impl Prefilter {
+    fn new(rules: &[Rule], classes: &[WordClass]) -> Prefilter {
+        let mut p = Prefilter::default();
+        for rule in rules {
+            p.min_mentions.push(min_mentions(&rule.pattern));
+            let mut groups = Vec::new();
+            for literals in rule.pattern.iter().filter_map(|item| anchor(item, classes)) {
+                let group = p.group_count;
+                p.group_count += 1;
+                groups.push(group);
+                for l in literals {
+                    let list = if l.prefix || l.suffix {
+                        match p.by_pattern.iter().position(|(x, _)| *x == l) {
+                            Some(i) => &mut p.by_pattern[i].1,
+                            None => {
+                                p.by_pattern.push((l, Vec::new()));
+                                &mut p.by_pattern.last_mut().expect("just pushed").1
+                            }
+                        }
+                    } else {
+                        p.by_stem.entry(l.stem.clone()).or_default()
+                    };
+                    if list.last() != Some(&group) {
+                        list.push(group);
+                    }
+                }
+            }
+            p.groups.push(groups);
+        }
+        p
+    }
+}
+
+/// The words one of which every match of a mandatory `item` takes as a
+/// token; None when the item can match without a listed word.
+fn anchor(item: &Item, classes: &[WordClass]) -> Option<Vec<Literal>> {
+    match item {
+        Item::Word(l) => Some(vec![l.clone()]),
+        Item::Class(c) => Some(classes[*c].entries.iter().map(|e| e[0].clone()).collect()),
+        Item::Alternatives(branches) => {
+            let mut all = Vec::new();
+            for b in branches {
+                // Any anchored mandatory item of the branch will do: take the smallest.
+                all.extend(b.iter().filter_map(|i| anchor(i, classes)).min_by_key(Vec::len)?);
+            }
+            Some(all)
+        }
+        Item::Slot { .. } | Item::Optional(_) | Item::Gap { .. } | Item::Any => None,
+    }
+}
+
+/// The fewest mentions a match of `items` takes.
+fn min_mentions(items: &[Item]) -> usize {
+    items
+        .iter()
+        .map(|item| match item {
+            Item::Slot { .. } => 1,
+            Item::Alternatives(branches) => branches.iter().map(|b| min_mentions(b)).min().unwrap_or(0),
+            _ => 0,
+        })
+        .sum()
 }
 
 impl RuleSet {
@@ -205,7 +298,26 @@ impl RuleSet {
                 return Err(OntologyError::new(&rule.file, rule.line, 0, format!("rule {}: `unless` names unknown rule {missing:?}", rule.id)));
             }
         }
+        set.prefilter = Prefilter::new(&set.rules, &set.classes);
         Ok(set)
+    }
+
+    /// Which rules can match a sentence with these tokens and this many
+    /// mentions (by rule index); the others need not be tried.
+    pub fn possible_rules(&self, tokens: &[Token], mentions: usize) -> Vec<bool> {
+        let p = &self.prefilter;
+        let mut present = vec![false; p.group_count];
+        for t in tokens {
+            if let Some(groups) = p.by_stem.get(t.stem.as_str()) {
+                groups.iter().for_each(|&g| present[g] = true);
+            }
+            for (literal, groups) in &p.by_pattern {
+                if literal.matches(&t.stem) {
+                    groups.iter().for_each(|&g| present[g] = true);
+                }
+            }
+        }
+        (0..self.rules.len()).map(|r| p.min_mentions[r] <= mentions && p.groups[r].iter().all(|&g| present[g])).collect()
     }
 
     /// The class with this name (without `@`).

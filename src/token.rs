@@ -16,7 +16,7 @@
 //!
 //! This module does not recognise names (see [`crate::mention`]).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::normalize::{fold_ta_marbuta, is_arabic_letter};
 
@@ -55,7 +55,7 @@ pub struct Token {
 /// The set of stems that licenses splitting clitics.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    stems: HashSet<String>,
+    stems: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -123,7 +123,8 @@ pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> 
             while j < end && is_arabic_letter(chars[j]) {
                 j += 1;
             }
-            let word: String = chars[i..j].iter().collect();
+            let mut word = String::with_capacity(2 * (j - i));
+            word.extend(&chars[i..j]);
             split_arabic_word(&word, i, lexicon, &mut tokens);
             i = j;
         } else if c.is_alphanumeric() {
@@ -229,6 +230,15 @@ fn split_arabic_word(word: &str, start: usize, lexicon: &Lexicon, tokens: &mut V
     let chars_of = |s: &str| s.chars().count();
     let analysis = analyse(word, lexicon).or_else(|| safe_article_split(word));
     let Some(a) = analysis else {
+        // Two known words glued together (`كورياالشمالية`) are split where the
+        // joint is unambiguous: exactly one split point leaves two known words.
+        if let Some(k) = glued_joint(word, lexicon) {
+            let first: String = word.chars().take(k).collect();
+            let second: String = word.chars().skip(k).collect();
+            split_arabic_word(&first, start, lexicon, tokens);
+            split_arabic_word(&second, start + k, lexicon, tokens);
+            return;
+        }
         push_word(tokens, word.to_string(), start, start + chars_of(word));
         return;
     };
@@ -258,6 +268,28 @@ fn split_arabic_word(word: &str, start: usize, lexicon: &Lexicon, tokens: &mut V
             end: start + word_len,
         });
     }
+}
+
+/// The one place where an unknown word of eight letters or more splits into
+/// two known words of three letters or more, if there is exactly one.
+fn glued_joint(word: &str, lexicon: &Lexicon) -> Option<usize> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 8 || chars.len() > 40 || lexicon.contains(word) {
+        return None;
+    }
+    let mut found = None;
+    for k in 3..=chars.len() - 3 {
+        let left: String = chars[..k].iter().collect();
+        let right: String = chars[k..].iter().collect();
+        let known = |w: &str| lexicon.contains(w) && strip_article(w).1.chars().count() >= 3;
+        if known(&left) && known(&right) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(k);
+        }
+    }
+    found
 }
 
 /// `وال…`, `فال…`, `بال…`, `كال…` and `لل…` are split even for unknown words:
@@ -323,6 +355,14 @@ mod tests {
     fn known_whole_words_are_never_split() {
         let lex = lexicon(&["بوتين", "وتين", "ليبيا"]);
         assert_eq!(forms("بوتين ليبيا", &lex), vec!["بوتين", "ليبيا"]);
+    }
+
+    #[test]
+    fn glued_words_split_at_the_only_joint() {
+        let lex = lexicon(&["كوريا", "الشمالية", "روسيا"]);
+        assert_eq!(forms("كورياالشمالية", &lex), vec!["كوريا", "الشماليه"]);
+        // Unknown halves stay glued.
+        assert_eq!(forms("كورياالمجهولة", &lex), vec!["كورياالمجهوله"]);
     }
 
     #[test]

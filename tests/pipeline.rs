@@ -63,7 +63,45 @@ fn seed_article_reaches_the_quality_bar() {
     let gold = shared().join("data/seed-ar-putin-dprk.gold.tsv");
     assert!(text.exists(), "the seed article is expected at {}", text.display());
     let (p, r, report) = score(&text, &gold, &extract(&text, "json"));
-    assert!(p >= 0.85 && r >= 0.60, "seed: precision {p} (bar 0.85), recall {r} (bar 0.60)\n{report}");
+    // The bar of the reading issue (#3); the pipeline issue asked 0.85 / 0.60.
+    assert!(p >= 0.95 && r >= 0.90, "seed: precision {p} (bar 0.95), recall {r} (bar 0.90)\n{report}");
+}
+
+/// The development set (`tests/dev/`, written for the project) summed over
+/// its articles: a floor that catches regressions in generality, not a
+/// target (the target for unseen articles is precision 0.85, recall 0.65).
+#[test]
+fn development_set_does_not_regress() {
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dev");
+    let mut articles: Vec<PathBuf> = std::fs::read_dir(&dev)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".ar.txt"))
+        .collect();
+    articles.sort();
+    assert!(articles.len() >= 10, "the development set has its articles");
+    let (mut right, mut wrong, mut found, mut core) = (0usize, 0usize, 0usize, 0usize);
+    for text in &articles {
+        let gold = PathBuf::from(text.to_string_lossy().replace(".ar.txt", ".gold.tsv"));
+        let (_, _, report) = score(text, &gold, &extract(text, "json"));
+        let last = report.lines().last().unwrap().to_string();
+        let numbers: Vec<usize> = last
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.parse().unwrap())
+            .collect();
+        // "... (core F/C, predicted N right R wrong W)": the last four numbers
+        // after the three decimals are F, C, R, W.
+        let n = numbers.len();
+        let (f, c, r, w) = (numbers[n - 4], numbers[n - 3], numbers[n - 2], numbers[n - 1]);
+        found += f;
+        core += c;
+        right += r;
+        wrong += w;
+    }
+    let precision = right as f64 / (right + wrong).max(1) as f64;
+    let recall = found as f64 / core.max(1) as f64;
+    assert!(precision >= 0.93 && recall >= 0.50, "development set: precision {precision:.3}, recall {recall:.3} ({found}/{core} core)");
 }
 
 #[test]

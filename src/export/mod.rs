@@ -4,8 +4,10 @@
 //! [`KnowledgeGraph`](crate::graph::KnowledgeGraph) (and, for JSON, the
 //! per-document extractions), never the pipeline's internals:
 //! - [`json`]: the JSON contract of `shared/spec/output-json.md`;
-//! - [`rdf`]: Turtle and N-Triples through oxrdf and oxttl;
-//! - [`dot`]: a GraphViz diagram.
+//! - [`rdf`]: Turtle, N-Triples, TriG and N-Quads through oxrdf and oxttl, in
+//!   the vocabulary of `ontology/sanad.ttl`, with provenance on statement nodes
+//!   (RDF 1.1 reification, or RDF 1.2 triple terms);
+//! - [`dot`]: a GraphViz diagram styled by entity type and relation kind.
 
 pub mod dot;
 pub mod json;

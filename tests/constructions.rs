@@ -1,0 +1,272 @@
+//! The constructions news Arabic is made of, each with sentences of its own.
+//!
+//! Every case states what a reader of the graph would see: the asserted
+//! statements (`S | relation | O`), the statements marked not asserted
+//! (`negated S | …`, `hypothetical S | …`), and statements that must not
+//! appear. Sentences were written for this test, not taken from any article.
+
+use std::collections::BTreeSet;
+
+use sanad::{Assertion, Document, Extractor, Ontology};
+
+fn extractor() -> &'static Extractor {
+    use std::sync::OnceLock;
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| Extractor::new(Ontology::bundled().expect("bundled ontology compiles")))
+}
+
+/// Every statement of a text, as `[negated |hypothetical ]S | rel | O`, with
+/// symmetric relations written both ways so tests need not know the order.
+fn statements(text: &str) -> BTreeSet<String> {
+    let x = extractor();
+    let g = x.gazetteer();
+    let label = |id: &str| g.entities[g.get(id).unwrap()].label_en.clone();
+    let mut out = BTreeSet::new();
+    for t in x.extract(&Document::new("t", text)).triples {
+        let prefix = match t.assertion {
+            Assertion::Asserted => "",
+            Assertion::Negated => "negated ",
+            Assertion::Hypothetical => "hypothetical ",
+        };
+        let (s, o) = (label(&t.subject), label(&t.object));
+        out.insert(format!("{prefix}{s} | {} | {o}", t.relation));
+        if t.relation.is_symmetric() {
+            out.insert(format!("{prefix}{o} | {} | {s}", t.relation));
+        }
+    }
+    out
+}
+
+#[track_caller]
+fn check(text: &str, expected: &[&str], forbidden: &[&str]) {
+    let got = statements(text);
+    let missing: Vec<_> = expected.iter().filter(|e| !got.contains(**e)).collect();
+    let present: Vec<_> = forbidden.iter().filter(|f| got.contains(**f)).collect();
+    assert!(
+        missing.is_empty() && present.is_empty(),
+        "\ntext:      {text}\nmissing:   {missing:?}\nforbidden: {present:?}\ngot:       {got:#?}"
+    );
+}
+
+// ── Coordination ────────────────────────────────────────────────────────────
+
+#[test]
+fn coordinated_objects_give_one_statement_each() {
+    check(
+        "فرضت الولايات المتحدة عقوبات جديدة على روسيا وإيران وكوريا الشمالية.",
+        &["United States | sanctions | Russia", "United States | sanctions | Iran", "United States | sanctions | North Korea"],
+        &[],
+    );
+}
+
+#[test]
+fn coordinated_subjects_with_kull_min() {
+    check(
+        "أعلنت كل من فرنسا وألمانيا حزمة من العقوبات على بيلاروسيا.",
+        &["France | sanctions | Belarus", "Germany | sanctions | Belarus"],
+        &[],
+    );
+}
+
+#[test]
+fn dual_nisba_adjectives_name_both_states() {
+    check(
+        "تسعى الولايات المتحدة منذ سنوات إلى مواجهة النفوذين الروسي والصيني في أفريقيا.",
+        &["hypothetical United States | opposes | Russia", "hypothetical United States | opposes | China"],
+        &["Russia | opposes | China"],
+    );
+    check(
+        "عملت الولايات المتحدة طويلا على مواجهة النفوذين الروسي والصيني في أفريقيا.",
+        &["United States | opposes | Russia", "United States | opposes | China"],
+        &[],
+    );
+    check("تتصاعد الحرب الروسية الأوكرانية منذ عامين.", &["Russia | atWarWith | Ukraine"], &[]);
+}
+
+#[test]
+fn the_two_countries_after_between() {
+    check(
+        "وصل الرئيس الفرنسي إيمانويل ماكرون إلى القاهرة، وجرى توقيع اتفاقيات تعاون بين البلدين.",
+        &["Egypt | signedAgreement | France"],
+        &[],
+    );
+}
+
+// ── Appositions and titles ──────────────────────────────────────────────────
+
+#[test]
+fn title_nisba_and_name_state_leadership() {
+    check(
+        "استقبل الرئيس التركي رجب طيب أردوغان نظيره الإيراني مسعود بزشكيان في أنقرة.",
+        &[
+            "Recep Tayyip Erdoğan | leaderOf | Turkey",
+            "Masoud Pezeshkian | leaderOf | Iran",
+            "Recep Tayyip Erdoğan | met | Masoud Pezeshkian",
+            "Masoud Pezeshkian | visited | Turkey",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn possessive_titles_name_the_possessor() {
+    check(
+        "زار المبعوث الأمريكي فيتنام والتقى رئيسها تو لام.",
+        &["To Lam | leaderOf | Vietnam"],
+        &[],
+    );
+}
+
+#[test]
+fn former_and_elect_titles_do_not_state_leadership() {
+    check("قال الرئيس الأمريكي المنتخب دونالد ترامب إنه سيزور الصين.", &[], &["Donald Trump | leaderOf | United States"]);
+}
+
+// ── Reference ───────────────────────────────────────────────────────────────
+
+#[test]
+fn pronoun_suffixes_resolve_by_gender() {
+    check(
+        "أجرى ولي العهد السعودي محمد بن سلمان محادثات في الرياض، وتناول لقاؤه الرئيس الفرنسي إيمانويل ماكرون ملف الطاقة.",
+        &["Mohammed bin Salman | met | Emmanuel Macron"],
+        &[],
+    );
+}
+
+#[test]
+fn the_latter_resolves_to_the_last_entity_of_its_gender() {
+    check(
+        "ناقش الاتحاد الأوروبي الحرب الروسية على أوكرانيا، وأعلن الاتحاد الأوروبي دعم الأخيرة.",
+        &["Russia | atWarWith | Ukraine", "European Union | supports | Ukraine"],
+        &["European Union | supports | Russia"],
+    );
+    // After a definite noun, الأخير is an adjective ("the final statement").
+    check(
+        "قال ماكرون إن مجموعة السبع أكدت في بيانها الختامي الأخير استمرار دعمها لكييف.",
+        &["G7 | supports | Ukraine"],
+        &["Emmanuel Macron | supports | Ukraine"],
+    );
+}
+
+#[test]
+fn role_nouns_resolve_to_the_person() {
+    check(
+        "أكد الرئيس الروسي فلاديمير بوتين أن الرئيس الروسي سيزور بكين، وزار الزعيم الصيني موسكو لاحقا.",
+        &["Xi Jinping | visited | Moscow"],
+        &[],
+    );
+}
+
+#[test]
+fn nicknames_and_capitals_stand_for_states() {
+    check("تحتاج موسكو إلى بكين اقتصاديا.", &["Russia | needs | China"], &[]);
+    check("تعمقت الشراكة بين الدب الروسي والتنين الصيني.", &["Russia | partnerOf | China"], &[]);
+}
+
+#[test]
+fn capitals_stay_cities_as_visit_destinations() {
+    check("زار رئيس الوزراء الهندي ناريندرا مودي موسكو.", &["Narendra Modi | visited | Moscow"], &["Narendra Modi | visited | Russia"]);
+}
+
+// ── Reversal ────────────────────────────────────────────────────────────────
+
+#[test]
+fn vice_versa_adds_the_inverse() {
+    check(
+        "تحتاج القاهرة الرياض والعكس صحيح.",
+        &["Egypt | needs | Saudi Arabia", "Saudi Arabia | needs | Egypt"],
+        &[],
+    );
+}
+
+// ── Verbs, verbal nouns, passives, relative clauses ─────────────────────────
+
+#[test]
+fn verbal_nouns_and_performed_visits() {
+    check("أثارت زيارة المستشار الألماني أولاف شولتس إلى الصين جدلا.", &["Olaf Scholz | visited | China"], &[]);
+    check("ناقش البرلمان الزيارة التي قام بها الرئيس الفرنسي إيمانويل ماكرون إلى الجزائر.", &["Emmanuel Macron | visited | Algeria"], &[]);
+}
+
+#[test]
+fn imposed_sanctions_take_their_agent_from_the_clause() {
+    check("قررت مجموعة السبع توسيع العقوبات المفروضة على إيران.", &["G7 | sanctions | Iran"], &[]);
+    check("أضرت العقوبات الأمريكية المفروضة على كوبا باقتصادها.", &["United States | sanctions | Cuba"], &[]);
+}
+
+#[test]
+fn relative_clauses_give_the_agent() {
+    check(
+        "انتقدت موسكو الدول الغربية التي تواصل تقديم الدعم العسكري لأوكرانيا.",
+        &["Western world | supports | Ukraine"],
+        &[],
+    );
+}
+
+// ── Negation and modality ───────────────────────────────────────────────────
+
+#[test]
+fn negated_statements_are_kept_but_not_asserted() {
+    check("لم يزر الرئيس الصيني شي جين بينغ اليابان منذ سنوات.", &["negated Xi Jinping | visited | Japan"], &["Xi Jinping | visited | Japan"]);
+    check(
+        "نفت الخارجية المصرية، ردا على تقارير، أن تكون القاهرة قد وقعت اتفاقا مع موسكو.",
+        &["negated Egypt | signedAgreement | Russia"],
+        &["Egypt | signedAgreement | Russia"],
+    );
+}
+
+#[test]
+fn hedged_statements_are_hypothetical() {
+    check("قد تفرض بريطانيا عقوبات على إيران.", &["hypothetical United Kingdom | sanctions | Iran"], &["United Kingdom | sanctions | Iran"]);
+    check(
+        "من غير المرجح أن تفرض الهند عقوبات على روسيا.",
+        &["hypothetical India | sanctions | Russia"],
+        &["India | sanctions | Russia"],
+    );
+    check("تتهم واشنطن طهران بتزويد الحوثيين بالصواريخ.", &[], &["Iran | supports | Houthis"]);
+}
+
+#[test]
+fn qad_before_a_past_verb_asserts() {
+    check("كانت إيران قد تعرضت لعقوبات أمريكية.", &["United States | sanctions | Iran"], &[]);
+}
+
+#[test]
+fn a_denial_ends_with_its_clause() {
+    check(
+        "رفضت روسيا التأكيد على حصولها على أسلحة من إيران، وهي قادرة على خوض الحرب ضد أوكرانيا.",
+        &["Russia | atWarWith | Ukraine"],
+        &[],
+    );
+}
+
+// ── Time ────────────────────────────────────────────────────────────────────
+
+#[test]
+fn years_and_dates_are_attached_as_time() {
+    let x = extractor();
+    let extraction = x.extract(&Document::new("t", "زار الرئيس الصيني شي جين بينغ باريس في العام 2019."));
+    let visit = extraction.triples.iter().find(|t| t.relation == sanad::Relation::Visited).expect("the visit is extracted");
+    assert_eq!(visit.evidence[0].time.as_deref(), Some("في العام 2019"));
+    let extraction = x.extract(&Document::new("t", "التقى بوتين الرئيس الصيني شي جين بينغ منتصف الشهر الجاري."));
+    let met = extraction.triples.iter().find(|t| t.relation == sanad::Relation::Met).expect("the meeting is extracted");
+    assert_eq!(met.evidence[0].time.as_deref(), Some("منتصف الشهر الجاري"));
+}
+
+// ── Spelling ────────────────────────────────────────────────────────────────
+
+#[test]
+fn jim_and_ghayn_variants_of_transliterated_names() {
+    check("زار الزعيم الكوري الشمالي كيم جونج أون بيونج يانج.", &["Kim Jong Un | leaderOf | North Korea"], &[]);
+    check("وصل الرئيس بوتين إلى بيونج يانج.", &["Vladimir Putin | visited | Pyongyang"], &[]);
+}
+
+#[test]
+fn one_letter_typos_in_long_names() {
+    check("وصل بوتين إلى بوينغ يانغ.", &["Vladimir Putin | visited | Pyongyang"], &[]);
+    check("فرضت الولايات المتحدة عقوبات على اسرايل.", &["United States | sanctions | Israel"], &[]);
+}
+
+#[test]
+fn glued_words_are_split_when_the_joint_is_clear() {
+    check("فرضت اليابان عقوبات على كورياالشمالية.", &["Japan | sanctions | North Korea"], &[]);
+}

@@ -286,7 +286,9 @@ fn run() -> Result<ExitCode> {
                 }
             };
             w.flush()?;
-            if !quiet {
+            // The summary is for corpus runs and people watching a terminal;
+            // one file piped to another tool gets only its errors.
+            if !quiet && (summary.documents > 1 || io::stderr().is_terminal()) {
                 eprintln!("sanad: {}", progress.summary(&summary));
             }
             Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })

@@ -200,7 +200,8 @@ fn noisy_arabic_gives_the_facts_of_the_clean_text_with_evidence_in_the_noisy_tex
     assert!(expected.len() >= 8, "the clean article gives its facts: {expected:?}");
     assert!(expected.iter().any(|f| f.3 == Assertion::Hypothetical), "and a hedged one: {expected:?}");
     assert_evidence_points_into(&clean, CLEAN);
-    let variants: [(&str, fn(&str) -> String); 8] = [
+    type Variant = (&'static str, fn(&str) -> String);
+    let variants: [Variant; 8] = [
         ("diacritics", diacritics),
         ("tatweel", tatweel),
         ("zero-width joiners", zero_width),

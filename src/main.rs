@@ -286,9 +286,7 @@ fn run() -> Result<ExitCode> {
                 }
             };
             w.flush()?;
-            // The summary is for corpus runs and people watching a terminal;
-            // one file piped to another tool gets only its errors.
-            if !quiet && (summary.documents > 1 || io::stderr().is_terminal()) {
+            if !quiet {
                 eprintln!("sanad: {}", progress.summary(&summary));
             }
             Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })

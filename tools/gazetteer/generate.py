@@ -199,6 +199,25 @@ MASCULINE = {"IQ", "JO", "LB", "SD", "YE", "MA", "SO", "SN", "NE", "GA", "CM", "
 
 # Masculine singular bases replacing the rule-derived ones (multi-word ones as words with a space).
 NISBA_IRREGULAR = {
+    # Small states whose adjective no derivation rule gives; the forms used in
+    # Arabic press and reference works.
+    "BN": ["بروناوي", "بروني"],
+    "CV": ["رأس أخضري", "كابو فيردي"],
+    "CF": ["أفريقي أوسطي", "إفريقي أوسطي"],
+    "GW": ["غيني بيساوي"],
+    "LS": ["ليسوتي"],
+    "NR": ["ناوروي"],
+    "PW": ["بالاوي"],
+    "PG": ["بابوي"],
+    "KN": ["كيتسي"],
+    "LC": ["لوسياني"],
+    "VC": ["فنسنتي"],
+    "SM": ["سان ماريني"],
+    "ST": ["ساوتومي"],
+    "TV": ["توفالي"],
+    "VU": ["فانواتي"],
+    "MC": ["موناكي", "مونيغاسكي"],
+    "AG": ["أنتيغوي"],
     "US": ["أمريكي", "أميركي"],
     "GB": ["بريطاني"],
     "SA": ["سعودي"],

@@ -1,0 +1,91 @@
+//! The gazetteer as users meet it: every entry loads, names are not claimed
+//! twice unless the ambiguity is declared, and states are found whether the
+//! text names them, their capital, their adjective or their leader.
+
+use std::process::Command;
+
+use sanad::mention::MentionKind;
+use sanad::{Document, Extractor, Ontology};
+
+fn extractor() -> &'static Extractor {
+    use std::sync::OnceLock;
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| Extractor::new(Ontology::bundled().expect("bundled ontology compiles")))
+}
+
+#[test]
+fn every_entry_loads_and_every_un_member_is_there() {
+    let g = extractor().gazetteer();
+    let countries = g.entities.iter().filter(|e| e.kind == sanad::gazetteer::EntityType::Country).count();
+    assert!(countries >= 193, "{countries} countries: the 193 UN members and more are expected");
+    for id in ["russia", "north_korea", "united_states", "g7", "nato", "vladimir_putin", "western_world", "gaza_strip", "houthis"] {
+        assert!(g.get(id).is_some(), "the gazetteer has {id}");
+    }
+    // Every capital stands for a state that names it as its capital.
+    for (i, e) in g.entities.iter().enumerate() {
+        if let Some(state) = e.capital_of {
+            assert_eq!(g.entities[state].capital, Some(i), "{} is the capital of {}", e.label_en, g.entities[state].label_en);
+        }
+    }
+}
+
+#[test]
+fn no_normalised_name_is_claimed_twice_without_a_declaration() {
+    // The checker normalises names as the loader does and reports clashes
+    // that no entry declares in `shared_names`.
+    let out = Command::new("python3")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tools/gazetteer/check.py"))
+        .output()
+        .expect("python3 runs tools/gazetteer/check.py");
+    let report = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "gazetteer check fails:\n{report}");
+}
+
+/// The entities the mentions of a sentence resolve to, by English label.
+fn resolved(text: &str) -> Vec<(String, MentionKind)> {
+    let x = extractor();
+    let g = x.gazetteer();
+    x.analyse(&Document::new("t", text))
+        .into_iter()
+        .flat_map(|a| a.mentions.into_iter())
+        .flat_map(|m| m.entities.into_iter().map(move |e| (g.entities[g.state_of(e)].label_en.clone(), m.kind)))
+        .collect()
+}
+
+#[test]
+fn states_are_found_by_name_capital_adjective_and_leader() {
+    let cases: &[(&str, &str)] = &[
+        ("وصل الوفد إلى البرازيل أمس.", "Brazil"),
+        ("أعلنت برازيليا موقفها.", "Brazil"),
+        ("قال المتحدث البرازيلي إن الاجتماع انتهى.", "Brazil"),
+        ("رحبت أوتاوا بالقرار.", "Canada"),
+        ("انتقدت الحكومة الكندية القرار.", "Canada"),
+        ("أعلنت نيجيريا حالة الطوارئ.", "Nigeria"),
+        ("وصل الوزير النيجيري إلى أبوجا.", "Nigeria"),
+        ("قالت المملكة المتحدة إنها ستدرس الطلب.", "United Kingdom"),
+        ("أعلنت لندن دعمها.", "United Kingdom"),
+        ("التقى المسؤولون البريطانيون نظراءهم.", "United Kingdom"),
+        ("قال الرئيس الفرنسي إيمانويل ماكرون إن بلاده مستعدة.", "Emmanuel Macron"),
+        ("زار رئيس الوزراء الياباني طوكيو.", "Japan"),
+        ("أعلنت كوريا الجنوبية تعزيز دفاعاتها.", "South Korea"),
+        ("ردت سيول على التجربة الصاروخية.", "South Korea"),
+        ("قالت الخارجية السعودية إن الرياض ترحب.", "Saudi Arabia"),
+        ("قال الرئيس الإيراني مسعود بزشكيان إن طهران لا تسعى للحرب.", "Iran"),
+    ];
+    let mut failures = Vec::new();
+    for (text, expected) in cases {
+        let got = resolved(text);
+        if !got.iter().any(|(label, _)| label == expected) {
+            failures.push(format!("{text}: expected {expected}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn role_nouns_resolve_to_the_leader_the_gazetteer_knows() {
+    let got = resolved("قال الرئيس الصيني إن بلاده تدعم الحوار.");
+    assert!(got.iter().any(|(label, kind)| label == "Xi Jinping" && *kind == MentionKind::Role), "{got:?}");
+    let got = resolved("وصل المستشار الألماني إلى باريس.");
+    assert!(got.iter().any(|(label, kind)| label == "Olaf Scholz" && *kind == MentionKind::Role), "{got:?}");
+}

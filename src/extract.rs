@@ -62,8 +62,6 @@ pub struct SentenceAnalysis {
     pub matches: Vec<RuleMatch>,
     pub candidates: Vec<Candidate>,
     pub dropped: Vec<Dropped>,
-    /// The subject person the document had before this sentence (for `topic`).
-    pub topic_before: Option<EntityId>,
 }
 
 /// The triples of one document, merged, with the entities they name.
@@ -157,7 +155,6 @@ impl Extractor {
     ) -> SentenceAnalysis {
         let gazetteer = &self.ontology.gazetteer;
         let tokens = tokenize(&normalized.chars, sentence.start, sentence.end, &self.ontology.lexicon);
-        let topic_before = context.subject_person(gazetteer);
         let found = find_mentions(&tokens, gazetteer, &self.ontology.lexicon);
         let (mentions, appositions) = resolve(&tokens, found, context, gazetteer, &self.words);
         let view = SentenceView::new(&tokens, &mentions);
@@ -173,7 +170,6 @@ impl Extractor {
             matches,
             candidates: Vec::new(),
             dropped: Vec::new(),
-            topic_before,
         };
         self.candidates(&mut analysis, normalized, original);
         analysis

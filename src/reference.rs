@@ -542,17 +542,6 @@ impl Context {
         self.history.iter().rev().take(12).any(|r| gazetteer.state_of(r.entity) == entity)
     }
 
-    /// The person the document is about at this point: the latest person
-    /// named who was not a prepositional object.
-    pub fn subject_person(&self, gazetteer: &Gazetteer) -> Option<EntityId> {
-        self.history
-            .iter()
-            .rev()
-            .filter(|r| !r.implied && !r.oblique)
-            .map(|r| r.entity)
-            .find(|&e| gazetteer.entities[e].kind == EntityType::Person)
-    }
-
     /// The referent of a pronoun suffix, passing over `excluded` entities.
     fn pronoun_excluding(&self, form: &str, excluded: &[EntityId], gazetteer: &Gazetteer) -> Option<EntityId> {
         let gender = match form {

@@ -446,6 +446,21 @@ fn titled(
             && gazetteer.entities[m.entities[0]].kind == EntityType::Person
     }) {
         let who = person.entities[0];
+        // A bare title before a full name (المستشار أولاف شولتز، المرشد
+        // الأعلى علي خامنئي) introduces the person by their office: it states
+        // what they lead when it is the title the gazetteer gives them for
+        // that role. A title before a surname alone (الرئيس بوتين) is a
+        // familiar reference to someone already introduced, not a statement.
+        let bare_title_of = || {
+            let e = &gazetteer.entities[who];
+            if person.end - person.start < 2 {
+                return None;
+            }
+            let title: Vec<&str> = tokens[i..title_end].iter().map(|t| t.stem.as_str()).collect();
+            let title = title.join(" ");
+            e.leader_of.filter(|_| !e.former && !counterpart && e.titles.iter().any(|t| *t == title))
+        };
+        let modifier = modifier.or_else(|| if leadership { bare_title_of() } else { None });
         let mut mention = Mention::new(i, person.end, MentionKind::Titled, vec![who]);
         mention.modifier = modifier;
         mention.leader_title = leadership;

@@ -69,6 +69,16 @@ fn coordinated_subjects_with_kull_min() {
 }
 
 #[test]
+fn kullan_min_is_not_a_negation() {
+    // كلاً من ("both … and …") must not be read as ك + لا.
+    check(
+        "استضاف الرئيس الفرنسي إيمانويل ماكرون في باريس كلاً من المستشار الألماني أولاف شولتس ورئيس الوزراء الهندي ناريندرا مودي.",
+        &["Emmanuel Macron | met | Olaf Scholz", "Emmanuel Macron | met | Narendra Modi", "Narendra Modi | visited | France"],
+        &["negated Emmanuel Macron | met | Olaf Scholz"],
+    );
+}
+
+#[test]
 fn dual_nisba_adjectives_name_both_states() {
     check(
         "تسعى الولايات المتحدة منذ سنوات إلى مواجهة النفوذين الروسي والصيني في أفريقيا.",
@@ -115,6 +125,25 @@ fn possessive_titles_name_the_possessor() {
         &["To Lam | leaderOf | Vietnam"],
         &[],
     );
+}
+
+#[test]
+fn a_bare_title_before_a_full_name_states_the_office() {
+    // The title the gazetteer gives the person for their role introduces them.
+    check(
+        "أعلن المستشار أولاف شولتس أن بلاده سترسل منظومة دفاع جوي جديدة.",
+        &["Olaf Scholz | leaderOf | Germany"],
+        &[],
+    );
+    check(
+        "استقبل رئيس الوزراء ناريندرا مودي ضيفه في نيودلهي.",
+        &["Narendra Modi | leaderOf | India"],
+        &[],
+    );
+    // A title before a surname alone is a familiar reference, not a statement;
+    // a title the person does not hold (a minister is no president) says nothing.
+    check("قال الرئيس بوتين إن المحادثات كانت بناءة.", &[], &["Vladimir Putin | leaderOf | Russia"]);
+    check("قال الوزير سيرغي لافروف إن المحادثات كانت بناءة.", &[], &["Sergey Lavrov | leaderOf | Russia"]);
 }
 
 #[test]

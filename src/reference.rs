@@ -170,7 +170,7 @@ pub fn resolve(
         let leader_len = match_entries(&words.leader_titles, tokens, t);
         let title_len = leader_len.or_else(|| match_entries(&words.other_titles, tokens, t));
         if let Some(len) = title_len.filter(|_| !at.contains_key(&t)) {
-            if let Some((mut mention, mut apposition)) = titled(tokens, t, t + len, leader_len.is_some(), &at, context, gazetteer, words) {
+            if let Some((mut mention, apposition)) = titled(tokens, t, t + len, leader_len.is_some(), &at, context, gazetteer, words) {
                 mention.start = i;
                 // A title after a person's name is that person's (الشيخ تميم
                 // بن حمد، أمير البلاد): the role is the named person.
@@ -179,7 +179,7 @@ pub fn resolve(
                         // Between them: a comma, and perhaps the family name
                         // the gazetteer left out (… بن حمد آل ثاني، أمير البلاد).
                         let mut gap = &tokens[m.end..i];
-                        if gap.len() >= 2 && gap[0].form == "ال" && gap[1].kind == TokenKind::Word {
+                        while gap.len() >= 2 && matches!(gap[0].form.as_str(), "ال" | "بن" | "ابن" | "بنت") && gap[1].kind == TokenKind::Word {
                             gap = &gap[2..];
                         }
                         gap.iter().all(|t| t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | ","))
@@ -188,8 +188,14 @@ pub fn resolve(
                     });
                     // Only when nothing says the person leads something else:
                     // in التقى بوتين رئيس الوزراء الهندي the title is the object.
+                    // A bare title (، ولي العهد،) only after a full name,
+                    // as before a name (see `titled`).
+                    let bare = mention.end == t + len;
                     let previous = previous.filter(|m| {
                         let person = &gazetteer.entities[m.entities[0]];
+                        if bare && m.end - m.start < 2 {
+                            return false;
+                        }
                         let comma = tokens[m.end..i].iter().any(|t| t.kind == TokenKind::Punct);
                         match person.leader_of {
                             Some(led) => Some(led) == mention.modifier,
@@ -198,8 +204,14 @@ pub fn resolve(
                     });
                     if let (Some(previous), Some(led)) = (previous, mention.modifier) {
                         let person = previous.entities[0];
-                        mention.entities = vec![person];
-                        apposition = Some(Apposition { person, led, start: previous.start, end: mention.end });
+                        let start = previous.start;
+                        context.leaders.insert(led, person);
+                        appositions.push(Apposition { person, led, start, end: mention.end });
+                        // The title joins the name: rules see one mention
+                        // (استقبل محمد بن سلمان، ولي العهد، ضيفه).
+                        out.last_mut().expect("previous is the last mention").end = mention.end;
+                        i = mention.end;
+                        continue;
                     }
                 }
                 i = mention.end;
@@ -211,6 +223,13 @@ pub fn resolve(
                 out.push(mention);
                 continue;
             }
+        }
+        // Honorifics before a name the gazetteer knows with its title
+        // (صاحب السمو الملكي الأمير محمد بن سلمان) are part of the mention.
+        if t > i && at.contains_key(&t) && !at.contains_key(&i) {
+            let mut m = at.remove(&t).expect("checked above");
+            m.start = i;
+            at.insert(i, m);
         }
         // 1b. "The Russian capital": the capital of the nisba's state; "دولة
         // قطر", "جمهورية مصر": a state noun before a state's name joins it.
@@ -470,9 +489,20 @@ fn titled(
         return Some((mention, apposition));
     }
     // A role noun without a name: the person who holds it.
-    let led = modifier.filter(|_| leadership)?;
     let title_stems: Vec<&str> = tokens[i..title_end].iter().map(|t| t.stem.as_str()).collect();
     let title = if counterpart { String::new() } else { title_stems.join(" ") };
+    // Only a definite title stands alone: رئيس in construct (رئيس مجلس
+    // الوزراء) waits for its complement.
+    if modifier.is_none() && !counterpart && current && tokens[title_end - 1].article {
+        // A bare title (سمو ولي العهد، وقال المستشار) is the person the
+        // document last named who holds it.
+        let holder = context.titled_recently(&title, gazetteer)?;
+        let mut mention = Mention::new(i, p, MentionKind::Role, vec![holder]);
+        mention.modifier = gazetteer.entities[holder].leader_of.filter(|_| leadership);
+        mention.leader_title = leadership;
+        return Some((mention, None));
+    }
+    let led = modifier.filter(|_| leadership)?;
     let holder = context.leader_of(led, &title, gazetteer)?;
     let mut mention = Mention::new(i, p, MentionKind::Role, vec![holder]);
     mention.modifier = Some(led);
@@ -540,6 +570,15 @@ impl Context {
             .find(|&p| gazetteer.entities[p].titles.iter().any(|t| t == title))
             .or_else(|| (holders.len() == 1).then(|| holders[0]))
             .or_else(|| holders.iter().copied().find(|&p| gazetteer.entities[p].titles.iter().any(|t| heads.contains(&t.as_str()))))
+    }
+
+    /// The person the document named last whose gazetteer titles include
+    /// `title` (normalised stems).
+    fn titled_recently(&self, title: &str, gazetteer: &Gazetteer) -> Option<EntityId> {
+        self.history.iter().rev().map(|r| r.entity).find(|&e| {
+            let e = &gazetteer.entities[e];
+            e.kind == EntityType::Person && e.titles.iter().any(|t| t == title)
+        })
     }
 
     /// The referent of a pronoun suffix.

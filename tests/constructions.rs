@@ -147,6 +147,28 @@ fn a_bare_title_before_a_full_name_states_the_office() {
 }
 
 #[test]
+fn titles_after_a_full_name_and_bare_titles_later() {
+    // Honorifics and a title after the name belong to the host's mention;
+    // a bare definite title later is the person the text named with it.
+    check(
+        "استقبل صاحب السمو الملكي الأمير محمد بن سلمان، ولي العهد رئيس مجلس الوزراء، ضيفه الفرنسي في الرياض. وشهد سمو ولي العهد والرئيس الفرنسي توقيع اتفاقيات للتعاون في الطاقة.",
+        &[
+            "Mohammed bin Salman | leaderOf | Saudi Arabia",
+            "Mohammed bin Salman | met | Emmanuel Macron",
+            "Emmanuel Macron | visited | Saudi Arabia",
+            "Mohammed bin Salman | signedAgreement | Emmanuel Macron",
+        ],
+        &[],
+    );
+    // رئيس in construct waits for its complement: it is nobody alone.
+    check(
+        "وصل الرئيس الفرنسي إيمانويل ماكرون إلى برلين. واستقبله رئيس البرلمان الألماني.",
+        &[],
+        &["Emmanuel Macron | met | Emmanuel Macron", "Olaf Scholz | met | Emmanuel Macron"],
+    );
+}
+
+#[test]
 fn former_and_elect_titles_do_not_state_leadership() {
     check("قال الرئيس الأمريكي المنتخب دونالد ترامب إنه سيزور الصين.", &[], &["Donald Trump | leaderOf | United States"]);
 }

@@ -58,6 +58,7 @@ pub struct ReferenceWords {
     prepositions: Vec<Vec<Literal>>,
     city_head: Vec<Vec<Literal>>,
     subject_hosts: Vec<Vec<Literal>>,
+    not_short: Vec<Vec<Literal>>,
     actor_head: Vec<Vec<Literal>>,
     counterparts: Vec<Vec<Literal>>,
     title_not_current: Vec<Vec<Literal>>,
@@ -85,6 +86,7 @@ impl ReferenceWords {
             prepositions: get("preposition"),
             city_head: get("name.city-head"),
             subject_hosts: get("pronoun.subject-host"),
+            not_short: get("name.not-short"),
             actor_head: get("name.actor-head"),
             counterparts: get("title.counterpart"),
             title_not_current: get("title.not-current"),
@@ -124,6 +126,10 @@ pub struct Context {
     history: Vec<Recent>,
     /// Who the document has said leads which state or organisation.
     leaders: HashMap<EntityId, EntityId>,
+    /// Parts of the full names of people the document named (`كيم` after
+    /// `كيم جونغ أون`): a later bare part refers to that person. `None`
+    /// marks a part two named people share.
+    short_names: HashMap<String, Option<EntityId>>,
     /// Whether the mention being noted follows a preposition, and `في`.
     oblique: bool,
     locative: bool,
@@ -154,6 +160,9 @@ pub fn resolve(
     gazetteer: &Gazetteer,
     words: &ReferenceWords,
 ) -> (Vec<Mention>, Vec<Apposition>) {
+    for m in &found {
+        context.learn_short_names(tokens, m, gazetteer, words);
+    }
     let mut at: HashMap<usize, Mention> = found.into_iter().map(|m| (m.start, m)).collect();
     let mut out: Vec<Mention> = Vec::new();
     let mut appositions = Vec::new();
@@ -304,6 +313,14 @@ pub fn resolve(
             i = m.end;
             context.note(&m, gazetteer);
             out.push(m);
+            continue;
+        }
+        // 2b. A part of a full name the document gave before (كيم، يون).
+        if let Some(person) = context.short_name(&tokens[i]) {
+            let m = Mention::new(i, i + 1, MentionKind::Name, vec![person]);
+            context.note(&m, gazetteer);
+            out.push(m);
+            i += 1;
             continue;
         }
         // 3. "His country": a state noun with a pronoun.
@@ -570,6 +587,38 @@ impl Context {
             .find(|&p| gazetteer.entities[p].titles.iter().any(|t| t == title))
             .or_else(|| (holders.len() == 1).then(|| holders[0]))
             .or_else(|| holders.iter().copied().find(|&p| gazetteer.entities[p].titles.iter().any(|t| heads.contains(&t.as_str()))))
+    }
+
+    /// Records the parts of a person's full name (two words or more) as
+    /// names of that person for the rest of the document. Parts shorter than
+    /// three letters and the words of `@name.not-short` (بن، عبد، محمد …)
+    /// are left out: they name nobody alone.
+    fn learn_short_names(&mut self, tokens: &[Token], mention: &Mention, gazetteer: &Gazetteer, words: &ReferenceWords) {
+        let [person] = mention.entities[..] else { return };
+        if gazetteer.entities[person].kind != EntityType::Person
+            || !matches!(mention.kind, MentionKind::Name | MentionKind::Typo)
+            || mention.end - mention.start < 2
+        {
+            return;
+        }
+        for k in mention.start..mention.end {
+            let t = &tokens[k];
+            if t.kind != TokenKind::Word || t.article || t.stem.chars().count() < 3 || match_entries(&words.not_short, tokens, k).is_some() {
+                continue;
+            }
+            let entry = self.short_names.entry(t.stem.clone()).or_insert(Some(person));
+            if *entry != Some(person) {
+                *entry = None;
+            }
+        }
+    }
+
+    /// The person a bare name part refers to, if the document gave it.
+    fn short_name(&self, token: &Token) -> Option<EntityId> {
+        if token.kind != TokenKind::Word || token.article {
+            return None;
+        }
+        self.short_names.get(&token.stem).copied().flatten()
     }
 
     /// The person the document named last whose gazetteer titles include

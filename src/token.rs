@@ -169,7 +169,8 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
     }
     // Fewer clitics first: a proclitic alone, a pronoun alone, then both.
     let mut candidates: Vec<Analysis<'a>> = Vec::new();
-    for p in PROCLITICS {
+    // One proclitic letter before two: `وبدا` is و + بدا, not وب + دا.
+    for p in PROCLITICS.iter().rev() {
         if let Some(rest) = word.strip_prefix(p) {
             candidates.extend(stems_after_proclitic(p, rest).into_iter().map(|stem| Analysis { proclitic: p, stem, enclitic: "" }));
         }

@@ -209,6 +209,23 @@ fn role_nouns_resolve_to_the_person() {
 }
 
 #[test]
+fn a_part_of_a_full_name_given_before_is_that_person() {
+    // After the full name, news calls a person by one part of it.
+    check(
+        "استقبل الرئيس الصيني شي جين بينغ نظيره الكوري الجنوبي يون سوك يول في بكين. وفي اليوم التالي زار يون شنغهاي.",
+        &["Yoon Suk Yeol | visited | Shanghai"],
+        &[],
+    );
+    // Not before the full name, and not a common given name.
+    check("زار يون شنغهاي أمس.", &[], &["Yoon Suk Yeol | visited | Shanghai"]);
+    check(
+        "التقى ولي العهد السعودي محمد بن سلمان الرئيس الفرنسي. ثم زار محمد القاهرة.",
+        &[],
+        &["Mohammed bin Salman | visited | Cairo", "Mohammed bin Salman | visited | Egypt"],
+    );
+}
+
+#[test]
 fn nicknames_and_capitals_stand_for_states() {
     check("تحتاج موسكو إلى بكين اقتصاديا.", &["Russia | needs | China"], &[]);
     check("تعمقت الشراكة بين الدب الروسي والتنين الصيني.", &["Russia | partnerOf | China"], &[]);

@@ -330,13 +330,18 @@ impl Extractor {
     fn topic(&self, a: &SentenceAnalysis, start: usize) -> Option<EntityId> {
         let gazetteer = &self.ontology.gazetteer;
         let prepositions = self.ontology.rules.class("preposition").map(|c| c.entries.as_slice()).unwrap_or(&[]);
-        a.mentions
-            .iter()
-            .rev()
-            .filter(|m| m.end <= start)
-            .filter(|m| m.start == 0 || match_entries(prepositions, &a.tokens, m.start - 1) != Some(1))
-            .flat_map(|m| m.entities.iter().copied())
-            .find(|&e| gazetteer.entities[e].kind == EntityKind::Person)
+        let person = |oblique_too: bool| {
+            a.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.end <= start)
+                .filter(|m| oblique_too || m.start == 0 || match_entries(prepositions, &a.tokens, m.start - 1) != Some(1))
+                .flat_map(|m| m.entities.iter().copied())
+                .find(|&e| gazetteer.entities[e].kind == EntityKind::Person)
+        };
+        // A person after a preposition only when no other is named: in
+        // الحضور الشخصي للرئيس الأوكراني … إذ حط the visitor is that one.
+        person(false).or_else(|| person(true))
     }
 
     /// Whether a negation or hedge cue governs the match at tokens `start..end`:

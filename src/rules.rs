@@ -37,7 +37,8 @@
 //! entities within one slot (for symmetric relations: `بين البلدين`).
 //! `slot.state` takes the states the slot's entities stand for (a host's
 //! country), and `topic` the implicit subject: the nearest person named
-//! before the match who is not a prepositional object. `unless rule-id`
+//! before the match in the sentence who is not a prepositional object, or
+//! failing that the nearest who is. `unless rule-id`
 //! drops this rule's match where that rule matched from the same token. Each
 //! `example` is followed by the `expect` lines it must give: `S | rel | O`,
 //! optionally prefixed `negated` or `hypothetical`, or `nothing`.

@@ -175,9 +175,13 @@ pub fn resolve(
         while let Some(len) = match_entries(&words.honorifics, tokens, t).filter(|_| !at.contains_key(&t)) {
             t += len;
         }
-        // 1. A title, leadership or other.
-        let leader_len = match_entries(&words.leader_titles, tokens, t);
-        let title_len = leader_len.or_else(|| match_entries(&words.other_titles, tokens, t));
+        // 1. A title, leadership or other. A title ends where a name the
+        // gazetteer knows begins: in رئيسة المفوضية الأوروبية the title is
+        // رئيسة and the Commission is what she leads.
+        let name_inside = (t + 1..tokens.len()).take(3).find(|k| at.contains_key(k)).unwrap_or(tokens.len());
+        let before_name = &tokens[..name_inside];
+        let leader_len = match_entries(&words.leader_titles, before_name, t);
+        let title_len = leader_len.or_else(|| match_entries(&words.other_titles, before_name, t));
         if let Some(len) = title_len.filter(|_| !at.contains_key(&t)) {
             if let Some((mut mention, apposition)) = titled(tokens, t, t + len, leader_len.is_some(), &at, context, gazetteer, words) {
                 mention.start = i;
@@ -435,7 +439,11 @@ fn titled(
     }
     // What the title is of: a nisba (الرئيس الروسي), a pronoun (رئيسها), or a
     // state in construct (رئيس روسيا, الأمين العام للأمم المتحدة).
-    if let Some(m) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
+    if let Some(k) = (i..title_end).find(|&k| tokens[k].kind == TokenKind::Enclitic) {
+        // A title whose pronoun sits inside it (أمينه العام، أمينها العام).
+        let owner = context.pronoun(&tokens[k].form, gazetteer)?;
+        modifier = context.state_of(owner, gazetteer).or(Some(owner));
+    } else if let Some(m) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
         modifier = Some(gazetteer.state_of(m.entities[0]));
         p = m.end;
     } else if let Some(len) = match_entries(&words.the_country, tokens, p).filter(|_| tokens[p].article) {

@@ -169,6 +169,22 @@ fn titles_after_a_full_name_and_bare_titles_later() {
 }
 
 #[test]
+fn a_title_ends_where_a_known_name_begins() {
+    // رئيسة المفوضية الأوروبية: the Commission is what she leads.
+    check(
+        "تعهدت رئيسة المفوضية الأوروبية أورسولا فون دير لاين بمواصلة الدعم.",
+        &["Ursula von der Leyen | leaderOf | European Commission"],
+        &[],
+    );
+    // A pronoun inside the title names its possessor.
+    check(
+        "عقدت جامعة الدول العربية اجتماعا طارئا، وقال أمينها العام أحمد أبو الغيط إن الوضع خطير.",
+        &["Ahmed Aboul Gheit | leaderOf | Arab League"],
+        &[],
+    );
+}
+
+#[test]
 fn former_and_elect_titles_do_not_state_leadership() {
     check("قال الرئيس الأمريكي المنتخب دونالد ترامب إنه سيزور الصين.", &[], &["Donald Trump | leaderOf | United States"]);
 }

@@ -379,8 +379,16 @@ pub fn resolve(
         } else if let Some(len) = match_entries(&words.the_country, tokens, i).filter(|_| tokens[i].article) {
             Some((len, context.latest_state(gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.group, tokens, i) {
-            // القادة، الدول الأعضاء: the members of the organisation just named.
-            Some((len, context.latest_of_kind(EntityType::Organization, gazetteer).into_iter().collect()))
+            // القادة، الدول الأعضاء: the members of the organisation just
+            // named. A head noun that begins organisations' names (الحلف،
+            // الحركة، الحزب) is the latest of those organisations only.
+            let named: Vec<EntityId> = if len == 1 {
+                gazetteer.names_starting_with(&tokens[i].stem).iter().map(|n| n.entity).collect()
+            } else {
+                Vec::new()
+            };
+            let org = |e: EntityId| gazetteer.entities[e].kind == EntityType::Organization && (named.is_empty() || named.contains(&e));
+            Some((len, context.latest_matching(org).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.pronoun_f, tokens, i) {
             Some((len, context.subject_pronoun(Gender::Feminine, gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.pronoun_m, tokens, i) {
@@ -700,9 +708,9 @@ impl Context {
         find(true).or_else(|| find(false))
     }
 
-    /// The most recent entity of a kind.
-    fn latest_of_kind(&self, kind: EntityType, gazetteer: &Gazetteer) -> Option<EntityId> {
-        self.history.iter().rev().map(|r| r.entity).find(|&e| gazetteer.entities[e].kind == kind)
+    /// The most recent entity that passes `keep`.
+    fn latest_matching(&self, keep: impl Fn(EntityId) -> bool) -> Option<EntityId> {
+        self.history.iter().rev().map(|r| r.entity).find(|&e| keep(e))
     }
 
     /// The most recent state, named or implied by its leader.

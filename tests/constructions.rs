@@ -242,6 +242,16 @@ fn a_part_of_a_full_name_given_before_is_that_person() {
 }
 
 #[test]
+fn a_group_noun_is_the_latest_organisation_its_head_names() {
+    // الحلف is the alliance named last, not the group named after it.
+    check(
+        "قال حلف شمال الأطلسي إن مجموعة فاغنر تنشط في بيلاروسيا. وتعتبر روسيا الحلف تهديدا وجوديا.",
+        &["Russia | opposes | NATO"],
+        &["Russia | opposes | Wagner Group"],
+    );
+}
+
+#[test]
 fn nicknames_and_capitals_stand_for_states() {
     check("تحتاج موسكو إلى بكين اقتصاديا.", &["Russia | needs | China"], &[]);
     check("تعمقت الشراكة بين الدب الروسي والتنين الصيني.", &["Russia | partnerOf | China"], &[]);

@@ -59,6 +59,7 @@ pub struct ReferenceWords {
     city_head: Vec<Vec<Literal>>,
     subject_hosts: Vec<Vec<Literal>>,
     not_short: Vec<Vec<Literal>>,
+    relational: Vec<Vec<Literal>>,
     actor_head: Vec<Vec<Literal>>,
     counterparts: Vec<Vec<Literal>>,
     title_not_current: Vec<Vec<Literal>>,
@@ -87,6 +88,7 @@ impl ReferenceWords {
             city_head: get("name.city-head"),
             subject_hosts: get("pronoun.subject-host"),
             not_short: get("name.not-short"),
+            relational: get("pronoun.relational-host"),
             actor_head: get("name.actor-head"),
             counterparts: get("title.counterpart"),
             title_not_current: get("title.not-current"),
@@ -349,10 +351,12 @@ pub fn resolve(
                 (true, "ه") => context.subject_pronoun(Gender::Masculine, gazetteer),
                 (true, "ها") => context.subject_pronoun(Gender::Feminine, gazetteer),
                 _ => {
-                    // A possessive pronoun does not refer to the noun right
-                    // before its host word (تعد الصين شريكها: "its partner" is
-                    // not China's own): that noun is a co-argument.
-                    let adjacent = out.last().filter(|m| i >= 1 && m.end == i - 1).map(|m| m.entities.clone()).unwrap_or_default();
+                    // On a relational noun, a possessive pronoun does not
+                    // refer to the noun right before its host word (تعد الصين
+                    // شريكها: "its partner" is not China's own), which is a
+                    // co-argument; on other nouns it may (أكدت فرنسا دعمها).
+                    let relational = i >= 1 && match_entries(&words.relational, tokens, i - 1) == Some(1);
+                    let adjacent = out.last().filter(|m| relational && m.end == i - 1).map(|m| m.entities.clone()).unwrap_or_default();
                     context.pronoun_excluding(&tokens[i].form, &adjacent, gazetteer)
                 }
             };
@@ -498,6 +502,10 @@ fn titled(
             && gazetteer.entities[m.entities[0]].kind == EntityType::Person
     }) {
         let who = person.entities[0];
+        // نظيره الإيراني عباس عراقجي: a counterpart holds the same office as
+        // the other side, which need not be leadership (a foreign minister's
+        // counterpart): it states leadership only of the person's own state.
+        let leadership = leadership && !(counterpart && gazetteer.entities[who].leader_of != modifier);
         // A bare title before a full name (المستشار أولاف شولتز، المرشد
         // الأعلى علي خامنئي) introduces the person by their office: it states
         // what they lead when it is the title the gazetteer gives them for

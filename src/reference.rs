@@ -60,6 +60,7 @@ pub struct ReferenceWords {
     subject_hosts: Vec<Vec<Literal>>,
     not_short: Vec<Vec<Literal>>,
     relational: Vec<Vec<Literal>>,
+    delegation_head: Vec<Vec<Literal>>,
     actor_head: Vec<Vec<Literal>>,
     counterparts: Vec<Vec<Literal>>,
     title_not_current: Vec<Vec<Literal>>,
@@ -89,6 +90,7 @@ impl ReferenceWords {
             subject_hosts: get("pronoun.subject-host"),
             not_short: get("name.not-short"),
             relational: get("pronoun.relational-host"),
+            delegation_head: get("name.delegation-head"),
             actor_head: get("name.actor-head"),
             counterparts: get("title.counterpart"),
             title_not_current: get("title.not-current"),
@@ -287,6 +289,19 @@ pub fn resolve(
                 m.start = i;
                 m.kind = MentionKind::Name;
                 m.entities = vec![gazetteer.state_of(m.entities[0])];
+                at.insert(i, m);
+            }
+        }
+        // "وفد من حماس", "وفد حماس": a delegation acts for what sent it.
+        if let Some(len) = match_entries(&words.delegation_head, tokens, i).filter(|_| !at.contains_key(&i)) {
+            let p = if tokens.get(i + len).is_some_and(|t| t.stem == "من") { i + len + 1 } else { i + len };
+            let sender = at.get(&p).is_some_and(|m| {
+                matches!(m.kind, MentionKind::Name | MentionKind::Typo)
+                    && matches!(gazetteer.entities[m.entities[0]].kind, EntityType::Country | EntityType::Organization)
+            });
+            if sender {
+                let mut m = at.remove(&p).expect("checked above");
+                m.start = i;
                 at.insert(i, m);
             }
         }

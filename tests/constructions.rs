@@ -276,6 +276,11 @@ fn a_group_noun_is_the_latest_organisation_its_head_names() {
 }
 
 #[test]
+fn a_delegation_acts_for_what_sent_it() {
+    check("زار وفد من حركة حماس موسكو أمس.", &["Hamas | visited | Moscow"], &[]);
+}
+
+#[test]
 fn nicknames_and_capitals_stand_for_states() {
     check("تحتاج موسكو إلى بكين اقتصاديا.", &["Russia | needs | China"], &[]);
     check("تعمقت الشراكة بين الدب الروسي والتنين الصيني.", &["Russia | partnerOf | China"], &[]);
@@ -330,6 +335,13 @@ fn negated_statements_are_kept_but_not_asserted() {
         &["negated Egypt | signedAgreement | Russia"],
         &["Egypt | signedAgreement | Russia"],
     );
+}
+
+#[test]
+fn false_negation_cues_still_assert() {
+    // "It is no secret that", "did not hide": the statement is asserted.
+    check("ليس سرا أن إيران تدعم جماعة الحوثي في اليمن.", &["Iran | supports | Houthis"], &["negated Iran | supports | Houthis"]);
+    check("لم تخف تركيا دعمها لقطر خلال الأزمة.", &["Turkey | supports | Qatar"], &["negated Turkey | supports | Qatar"]);
 }
 
 #[test]

@@ -356,6 +356,16 @@ fn hedged_statements_are_hypothetical() {
 }
 
 #[test]
+fn a_future_event_is_a_plan_but_a_lasting_state_is_asserted() {
+    check(
+        "أعلن البيت الأبيض أن الرئيس الأمريكي سيزور السعودية الشهر المقبل.",
+        &["hypothetical Joe Biden | visited | Saudi Arabia"],
+        &["Joe Biden | visited | Saudi Arabia"],
+    );
+    check("ستظل أوكرانيا بحاجة إلى المساعدات الأمريكية.", &["Ukraine | needs | United States"], &[]);
+}
+
+#[test]
 fn qad_before_a_past_verb_asserts() {
     check("كانت إيران قد تعرضت لعقوبات أمريكية.", &["United States | sanctions | Iran"], &[]);
 }

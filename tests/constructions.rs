@@ -371,6 +371,30 @@ fn qad_before_a_past_verb_asserts() {
 }
 
 #[test]
+fn qad_before_a_verb_that_begins_with_al_asserts() {
+    // التقى begins with the letters of the article: قد التقى is still "has met".
+    check(
+        "وكان الرئيس الفرنسي إيمانويل ماكرون قد التقى في نيويورك رئيس الوزراء الهندي ناريندرا مودي.",
+        &["Emmanuel Macron | met | Narendra Modi"],
+        &["hypothetical Emmanuel Macron | met | Narendra Modi"],
+    );
+}
+
+#[test]
+fn sanctions_on_a_states_exports_and_confrontation_between() {
+    check(
+        "تضررت إيران من العقوبات الأوروبية المفروضة على صادرات إيران النفطية.",
+        &["European Union | sanctions | Iran"],
+        &[],
+    );
+    check(
+        "تتصاعد المواجهة غير المباشرة بين إيران وإسرائيل.",
+        &["Iran | opposes | Israel", "Israel | opposes | Iran"],
+        &[],
+    );
+}
+
+#[test]
 fn a_denial_ends_with_its_clause() {
     check(
         "رفضت روسيا التأكيد على حصولها على أسلحة من إيران، وهي قادرة على خوض الحرب ضد أوكرانيا.",

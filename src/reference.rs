@@ -61,6 +61,7 @@ pub struct ReferenceWords {
     not_short: Vec<Vec<Literal>>,
     relational: Vec<Vec<Literal>>,
     delegation_head: Vec<Vec<Literal>>,
+    nisba_head: Vec<Vec<Literal>>,
     actor_head: Vec<Vec<Literal>>,
     counterparts: Vec<Vec<Literal>>,
     title_not_current: Vec<Vec<Literal>>,
@@ -91,6 +92,7 @@ impl ReferenceWords {
             not_short: get("name.not-short"),
             relational: get("pronoun.relational-host"),
             delegation_head: get("name.delegation-head"),
+            nisba_head: get("name.nisba-head"),
             actor_head: get("name.actor-head"),
             counterparts: get("title.counterpart"),
             title_not_current: get("title.not-current"),
@@ -164,6 +166,12 @@ pub fn resolve(
     gazetteer: &Gazetteer,
     words: &ReferenceWords,
 ) -> (Vec<Mention>, Vec<Apposition>) {
+    // A nisba that is an ordinary word too counts only right after a head
+    // noun that makes it a state's (الرئيس المالي, not الدعم المالي).
+    let found: Vec<Mention> = found
+        .into_iter()
+        .filter(|m| !m.needs_head || (1..=m.start.min(3)).any(|len| match_entries(&words.nisba_head, tokens, m.start - len) == Some(len)))
+        .collect();
     for m in &found {
         context.learn_short_names(tokens, m, gazetteer, words);
     }

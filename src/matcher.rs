@@ -14,6 +14,7 @@
 
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mention::{Mention, MentionKind};
+use crate::class_index::Entries;
 use crate::reference::match_entries;
 use crate::rules::{Arg, Item, Rule, RuleSet, SlotFlags};
 use crate::token::{Token, TokenKind};
@@ -100,23 +101,29 @@ pub const MAX_CONJUNCTS: usize = 24;
 pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) -> Vec<RuleMatch> {
     let mut out = Vec::new();
     let possible = rules.possible_rules(view.tokens, view.mentions.len());
+    let prepositions = rules.class_number("preposition");
     for (index, rule) in rules.rules.iter().enumerate() {
         if !possible[index] {
             continue;
         }
         let first = out.len();
+        // One matcher per rule, reset before each start: a failed attempt
+        // leaves its bindings empty again, so only a match needs new ones.
+        let mut m = Matcher { rules, view, gazetteer, rule, prepositions, steps: 0, bindings: vec![Vec::new(); rule.slots.len()] };
         for start in 0..view.units.len() {
-            let mut m = Matcher { rules, view, gazetteer, rule, steps: 0, bindings: vec![Vec::new(); rule.slots.len()] };
+            m.steps = 0;
             if let Some(end) = m.run(&rule.pattern, None, start) {
                 if end > start && !m.reflexive() {
                     out.push(RuleMatch {
                         rule: index,
                         start: view.first_token(start),
                         end: view.last_token_end(end - 1),
-                        slots: m.bindings,
+                        slots: std::mem::replace(&mut m.bindings, vec![Vec::new(); rule.slots.len()]),
                     });
+                    continue;
                 }
             }
+            m.bindings.iter_mut().for_each(Vec::clear);
         }
         keep_nearest(&mut out, first);
     }
@@ -178,6 +185,8 @@ struct Matcher<'a, 'v> {
     view: &'a SentenceView<'v>,
     gazetteer: &'a Gazetteer,
     rule: &'a Rule,
+    /// The `@preposition` class, for `/subj` slots.
+    prepositions: Option<usize>,
     steps: usize,
     bindings: Vec<Vec<usize>>,
 }
@@ -206,17 +215,24 @@ impl Matcher<'_, '_> {
                 }
             }
             Item::Class(c) => {
-                let class = &self.rules.classes[*c];
+                let class = self.rules.indexed_class(*c);
                 // Class entries are token sequences; all must be plain tokens.
-                let mut lengths: Vec<usize> = class
-                    .entries
-                    .iter()
-                    .filter(|e| (0..e.len()).all(|k| self.view.token(pos + k).is_some_and(|t| e[k].matches(&t.stem))))
-                    .map(Vec::len)
-                    .collect();
-                lengths.sort_unstable_by(|a, b| b.cmp(a));
-                lengths.dedup();
-                for len in lengths {
+                // The lengths that match, as bits (longest tried first);
+                // entries of 64 words or more, never seen, go in `long`.
+                let mut bits = 0u64;
+                let mut long: Vec<usize> = Vec::new();
+                class.each_starting_with(self.view.token(pos).map(|t| t.stem.as_str()), |e| {
+                    if (0..e.len()).all(|k| self.view.token(pos + k).is_some_and(|t| e[k].matches(&t.stem))) {
+                        match e.len() {
+                            len @ 0..64 => bits |= 1 << len,
+                            len => long.push(len),
+                        }
+                    }
+                });
+                long.sort_unstable_by(|a, b| b.cmp(a));
+                long.dedup();
+                let short = (0..64).rev().filter(|len| bits & (1 << len) != 0);
+                for len in long.into_iter().chain(short) {
                     if let Some(end) = self.run(tail, rest, pos + len) {
                         return Some(end);
                     }
@@ -361,9 +377,9 @@ impl Matcher<'_, '_> {
             return None;
         }
         if flags.subject && m.start > 0 {
-            if let Some(prepositions) = self.rules.class("preposition") {
+            if let Some(prepositions) = self.prepositions {
                 let each_of = m.start >= 2 && self.view.tokens[m.start - 2].stem == "كل" && self.view.tokens[m.start - 1].stem == "من";
-                if !each_of && match_entries(&prepositions.entries, self.view.tokens, m.start - 1) == Some(1) {
+                if !each_of && match_entries(self.rules.indexed_class(prepositions), self.view.tokens, m.start - 1) == Some(1) {
                     return None;
                 }
             }

@@ -70,9 +70,13 @@ impl Lexicon {
 
     /// True when the normalised word (article ignored) is known.
     pub fn contains(&self, word: &str) -> bool {
-        let word = fold_ta_marbuta(word);
-        let (_, stem) = strip_article(&word);
-        self.stems.contains(stem)
+        // Folding allocates: only words with ة need it.
+        if word.contains('ة') {
+            let word = fold_ta_marbuta(word);
+            self.stems.contains(strip_article(&word).1)
+        } else {
+            self.stems.contains(strip_article(word).1)
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -113,6 +117,8 @@ pub fn strip_article(word: &str) -> (bool, &str) {
 /// tokens.
 pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> Vec<Token> {
     let mut tokens = Vec::new();
+    // One buffer for the letters of each Arabic word in turn.
+    let mut word = String::new();
     let mut i = start;
     while i < end {
         let c = chars[i];
@@ -123,7 +129,7 @@ pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> 
             while j < end && is_arabic_letter(chars[j]) {
                 j += 1;
             }
-            let mut word = String::with_capacity(2 * (j - i));
+            word.clear();
             word.extend(&chars[i..j]);
             split_arabic_word(&word, i, lexicon, &mut tokens);
             i = j;
@@ -167,19 +173,26 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
     if lexicon.contains(word) {
         return None;
     }
+    // The readings are tried in order and the first whose stem is known
+    // wins; a stem is only allocated for that one (`respelled` holds a stem
+    // that is not a slice of the word).
+    let known = |stem: &str, enclitic: &str| stem.chars().count() >= 2 && lexicon.contains(stem) && (enclitic.is_empty() || !stem.starts_with("ال"));
+    let reading = |proclitic: &'a str, stem: &str, enclitic: &'a str| Some(Analysis { proclitic, stem: stem.to_string(), enclitic });
+    let mut respelled = String::new();
     // Fewer clitics first: a proclitic alone, a pronoun alone, then both.
-    let mut candidates: Vec<Analysis<'a>> = Vec::new();
     for p in PROCLITICS {
         if let Some(rest) = word.strip_prefix(p) {
-            candidates.extend(stems_after_proclitic(p, rest).into_iter().map(|stem| Analysis { proclitic: p, stem, enclitic: "" }));
+            if let Some(stem) = stem_after_proclitic(p, rest, &mut respelled, |s| known(s, "")) {
+                return reading(p, stem, "");
+            }
         }
     }
     // A word written with ة ends there: ة is never a pronoun.
     let enclitics: &[&'static str] = if word.ends_with('ة') { &[] } else { ENCLITICS };
     for e in enclitics {
         if let Some(rest) = word.strip_suffix(e) {
-            for stem in stems_before_enclitic(rest) {
-                candidates.push(Analysis { proclitic: "", stem, enclitic: e });
+            if let Some(stem) = stem_before_enclitic(rest, &mut respelled, |s| known(s, e)) {
+                return reading("", stem, e);
             }
         }
     }
@@ -187,8 +200,8 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
         if let Some(rest) = word.strip_prefix(p) {
             for e in enclitics {
                 if let Some(mid) = rest.strip_suffix(e) {
-                    for stem in stems_before_enclitic(mid) {
-                        candidates.push(Analysis { proclitic: p, stem, enclitic: e });
+                    if let Some(stem) = stem_before_enclitic(mid, &mut respelled, |s| known(s, e)) {
+                        return reading(p, stem, e);
                     }
                 }
             }
@@ -198,32 +211,44 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
     if let Some(rest) = word.strip_suffix('ا') {
         for p in std::iter::once(&"").chain(PROCLITICS) {
             if let Some(stem) = rest.strip_prefix(p) {
-                candidates.push(Analysis { proclitic: *p, stem: stem.to_string(), enclitic: "" });
+                if known(stem, "") {
+                    return reading(p, stem, "");
+                }
             }
         }
     }
-    candidates
-        .into_iter()
-        .find(|a| a.stem.chars().count() >= 2 && lexicon.contains(&a.stem) && (a.enclitic.is_empty() || !a.stem.starts_with("ال")))
+    None
 }
 
-/// After `ل`, a word's article loses its alef: `للرئيس` is `ل` + `الرئيس`.
-fn stems_after_proclitic(proclitic: &str, rest: &str) -> Vec<String> {
-    let mut out = vec![rest.to_string()];
+/// The first stem after proclitic `proclitic` that `known` accepts: after
+/// `ل`, a word's article loses its alef (`للرئيس` is `ل` + `الرئيس`), so the
+/// restored spelling (written into `respelled`) is tried first, then `rest`.
+fn stem_after_proclitic<'s>(proclitic: &str, rest: &'s str, respelled: &'s mut String, known: impl Fn(&str) -> bool) -> Option<&'s str> {
     if proclitic.ends_with('ل') && rest.starts_with('ل') {
-        out.insert(0, format!("ا{rest}"));
+        respelled.clear();
+        respelled.push('ا');
+        respelled.push_str(rest);
+        if known(respelled) {
+            return Some(respelled);
+        }
     }
-    out
+    known(rest).then_some(rest)
 }
 
-/// Before a pronoun, `ة` is written `ت`: `زيارته` is `زيارة` + `ه`.
-fn stems_before_enclitic(rest: &str) -> Vec<String> {
-    let mut out = vec![rest.to_string()];
+/// The first stem before a pronoun that `known` accepts: before a pronoun,
+/// `ة` is written `ت` (`زيارته` is `زيارة` + `ه`), so that spelling
+/// (written into `respelled`) is tried first, then `rest` as written.
+fn stem_before_enclitic<'s>(rest: &'s str, respelled: &'s mut String, known: impl Fn(&str) -> bool) -> Option<&'s str> {
     if let Some(base) = rest.strip_suffix('ت') {
-        out.insert(0, format!("{base}ة"));
+        respelled.clear();
+        respelled.push_str(base);
+        respelled.push('ة');
+        if known(respelled) {
+            return Some(respelled);
+        }
     }
     // A final alif maqsura is written ا before a pronoun (علاها); rare, skipped.
-    out
+    known(rest).then_some(rest)
 }
 
 fn split_arabic_word(word: &str, start: usize, lexicon: &Lexicon, tokens: &mut Vec<Token>) {
@@ -273,16 +298,17 @@ fn split_arabic_word(word: &str, start: usize, lexicon: &Lexicon, tokens: &mut V
 /// The one place where an unknown word of eight letters or more splits into
 /// two known words of three letters or more, if there is exactly one.
 fn glued_joint(word: &str, lexicon: &Lexicon) -> Option<usize> {
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() < 8 || chars.len() > 40 || lexicon.contains(word) {
+    // Byte offsets of the characters: the halves are slices of the word.
+    let bounds: Vec<usize> = word.char_indices().map(|(b, _)| b).collect();
+    let n = bounds.len();
+    if n < 8 || n > 40 || lexicon.contains(word) {
         return None;
     }
     let mut found = None;
-    for k in 3..=chars.len() - 3 {
-        let left: String = chars[..k].iter().collect();
-        let right: String = chars[k..].iter().collect();
+    for k in 3..=n - 3 {
+        let (left, right) = word.split_at(bounds[k]);
         let known = |w: &str| lexicon.contains(w) && strip_article(w).1.chars().count() >= 3;
-        if known(&left) && known(&right) {
+        if known(left) && known(right) {
             if found.is_some() {
                 return None;
             }
@@ -315,7 +341,7 @@ fn safe_article_split(word: &str) -> Option<Analysis<'static>> {
 }
 
 fn push_word(tokens: &mut Vec<Token>, form: String, start: usize, end: usize) {
-    let form = fold_ta_marbuta(&form);
+    let form = if form.contains('ة') { fold_ta_marbuta(&form) } else { form };
     let (article, stem) = strip_article(&form);
     let stem = stem.to_string();
     tokens.push(Token { kind: TokenKind::Word, form, stem, article, start, end });

@@ -174,6 +174,22 @@ fn keep_nearest(matches: &mut Vec<RuleMatch>, first: usize) {
     });
 }
 
+/// The ways a slot can be filled, without allocating: way `k` (0-based)
+/// takes `mentions[..=k]` and ends before unit `ends[k]`.
+struct SlotSpans {
+    mentions: [usize; MAX_CONJUNCTS],
+    ends: [usize; MAX_CONJUNCTS],
+    count: usize,
+}
+
+impl SlotSpans {
+    fn push(&mut self, mention: usize, end: usize) {
+        self.mentions[self.count] = mention;
+        self.ends[self.count] = end;
+        self.count += 1;
+    }
+}
+
 /// What remains to match after the current item list: a linked list of slices.
 struct Rest<'p> {
     items: &'p [Item],
@@ -231,7 +247,14 @@ impl Matcher<'_, '_> {
                 });
                 long.sort_unstable_by(|a, b| b.cmp(a));
                 long.dedup();
-                let short = (0..64).rev().filter(|len| bits & (1 << len) != 0);
+                // Set bits, highest first.
+                let short = std::iter::from_fn(move || {
+                    (bits != 0).then(|| {
+                        let len = 63 - bits.leading_zeros() as usize;
+                        bits &= !(1 << len);
+                        len
+                    })
+                });
                 for len in long.into_iter().chain(short) {
                     if let Some(end) = self.run(tail, rest, pos + len) {
                         return Some(end);
@@ -240,14 +263,22 @@ impl Matcher<'_, '_> {
                 None
             }
             Item::Slot { slot, types, flags } => {
-                let (mentions, spans) = self.slot_spans(pos, types, *flags);
-                for (end, count) in spans.into_iter().rev() {
-                    let saved = std::mem::replace(&mut self.bindings[*slot], mentions[..count].to_vec());
-                    if let Some(e) = self.run(tail, rest, end) {
+                let spans = self.slot_spans(pos, types, *flags);
+                if spans.count == 0 {
+                    return None;
+                }
+                // Longest way first; the slot's binding is restored if none
+                // leads to a match.
+                let saved = std::mem::take(&mut self.bindings[*slot]);
+                for count in (1..=spans.count).rev() {
+                    let binding = &mut self.bindings[*slot];
+                    binding.clear();
+                    binding.extend_from_slice(&spans.mentions[..count]);
+                    if let Some(e) = self.run(tail, rest, spans.ends[count - 1]) {
                         return Some(e);
                     }
-                    self.bindings[*slot] = saved;
                 }
+                self.bindings[*slot] = saved;
                 None
             }
             Item::Optional(inner) => {
@@ -301,12 +332,11 @@ impl Matcher<'_, '_> {
         }
     }
 
-    /// The ways a slot can be filled from `pos`, shortest first: a mention,
-    /// then the same followed by coordinated mentions (`، Y و Z`), at most
-    /// [`MAX_CONJUNCTS`] of them. Returns the mentions of the longest way and,
-    /// for each way, its end unit and how many of those mentions it takes.
-    fn slot_spans(&self, pos: usize, types: &[EntityType], flags: SlotFlags) -> (Vec<usize>, Vec<(usize, usize)>) {
-        let mut spans = Vec::new();
+    /// The ways a slot can be filled from `pos`: a mention, then the same
+    /// followed by coordinated mentions (`، Y و Z`), at most
+    /// [`MAX_CONJUNCTS`] of them (see [`SlotSpans`]).
+    fn slot_spans(&self, pos: usize, types: &[EntityType], flags: SlotFlags) -> SlotSpans {
+        let mut spans = SlotSpans { mentions: [0; MAX_CONJUNCTS], ends: [0; MAX_CONJUNCTS], count: 0 };
         let mut p = pos;
         // كل من X و Y: "each of X and Y".
         if let (Some(a), Some(b)) = (self.view.token(p), self.view.token(p + 1)) {
@@ -314,14 +344,13 @@ impl Matcher<'_, '_> {
                 p += 2;
             }
         }
-        let Some(first) = self.mention_at(p, types, flags) else { return (Vec::new(), spans) };
-        let mut mentions = vec![first];
+        let Some(first) = self.mention_at(p, types, flags) else { return spans };
         p += 1;
-        spans.push((p, 1));
+        spans.push(first, p);
         if flags.one {
-            return (mentions, spans);
+            return spans;
         }
-        while mentions.len() < MAX_CONJUNCTS {
+        while spans.count < MAX_CONJUNCTS {
             // Separators: "،", ",", "و", or "، و".
             let mut q = p;
             let mut saw = false;
@@ -338,14 +367,13 @@ impl Matcher<'_, '_> {
             }
             match self.mention_at(q, types, flags) {
                 Some(m) => {
-                    mentions.push(m);
                     p = q + 1;
-                    spans.push((p, mentions.len()));
+                    spans.push(m, p);
                 }
                 None => break,
             }
         }
-        (mentions, spans)
+        spans
     }
 
     /// True when a yield's subject and object slots share an entity: the

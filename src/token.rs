@@ -71,7 +71,7 @@ impl Lexicon {
     /// True when the normalised word (article ignored) is known.
     pub fn contains(&self, word: &str) -> bool {
         // Folding allocates: only words with ة need it.
-        if word.contains('ة') {
+        if has_ta_marbuta(word) {
             let word = fold_ta_marbuta(word);
             self.stems.contains(strip_article(&word).1)
         } else {
@@ -116,7 +116,8 @@ pub fn strip_article(word: &str) -> (bool, &str) {
 /// Splits the normalised characters `chars[start..end]` (one sentence) into
 /// tokens.
 pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    // About one token per four characters of Arabic news.
+    let mut tokens = Vec::with_capacity(end.saturating_sub(start) / 4 + 4);
     // One buffer for the letters of each Arabic word in turn.
     let mut word = String::new();
     let mut i = start;
@@ -179,8 +180,12 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
     let known = |stem: &str, enclitic: &str| stem.chars().count() >= 2 && lexicon.contains(stem) && (enclitic.is_empty() || !stem.starts_with("ال"));
     let reading = |proclitic: &'a str, stem: &str, enclitic: &'a str| Some(Analysis { proclitic, stem: stem.to_string(), enclitic });
     let mut respelled = String::new();
+    // Every proclitic starts with one of these letters and every enclitic
+    // ends with one of those: most words are ruled out for one or the other
+    // without trying each.
+    let proclitics: &[&'static str] = if matches!(word.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س')) { PROCLITICS } else { &[] };
     // Fewer clitics first: a proclitic alone, a pronoun alone, then both.
-    for p in PROCLITICS {
+    for p in proclitics {
         if let Some(rest) = word.strip_prefix(p) {
             if let Some(stem) = stem_after_proclitic(p, rest, &mut respelled, |s| known(s, "")) {
                 return reading(p, stem, "");
@@ -188,7 +193,7 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
         }
     }
     // A word written with ة ends there: ة is never a pronoun.
-    let enclitics: &[&'static str] = if word.ends_with('ة') { &[] } else { ENCLITICS };
+    let enclitics: &[&'static str] = if matches!(word.chars().next_back(), Some('ا' | 'م' | 'ن' | 'ه')) { ENCLITICS } else { &[] };
     for e in enclitics {
         if let Some(rest) = word.strip_suffix(e) {
             if let Some(stem) = stem_before_enclitic(rest, &mut respelled, |s| known(s, e)) {
@@ -196,7 +201,7 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
             }
         }
     }
-    for p in PROCLITICS {
+    for p in proclitics.iter().filter(|_| !enclitics.is_empty()) {
         if let Some(rest) = word.strip_prefix(p) {
             for e in enclitics {
                 if let Some(mid) = rest.strip_suffix(e) {
@@ -298,15 +303,14 @@ fn split_arabic_word(word: &str, start: usize, lexicon: &Lexicon, tokens: &mut V
 /// The one place where an unknown word of eight letters or more splits into
 /// two known words of three letters or more, if there is exactly one.
 fn glued_joint(word: &str, lexicon: &Lexicon) -> Option<usize> {
-    // Byte offsets of the characters: the halves are slices of the word.
-    let bounds: Vec<usize> = word.char_indices().map(|(b, _)| b).collect();
-    let n = bounds.len();
+    let n = word.chars().count();
     if n < 8 || n > 40 || lexicon.contains(word) {
         return None;
     }
     let mut found = None;
-    for k in 3..=n - 3 {
-        let (left, right) = word.split_at(bounds[k]);
+    // The halves are slices of the word, split at character k = 3..=n-3.
+    for (k, (byte, _)) in word.char_indices().enumerate().take(n - 2).skip(3) {
+        let (left, right) = word.split_at(byte);
         let known = |w: &str| lexicon.contains(w) && strip_article(w).1.chars().count() >= 3;
         if known(left) && known(right) {
             if found.is_some() {
@@ -321,6 +325,9 @@ fn glued_joint(word: &str, lexicon: &Lexicon) -> Option<usize> {
 /// `وال…`, `فال…`, `بال…`, `كال…` and `لل…` are split even for unknown words:
 /// in running text these letters before the article are almost always clitics.
 fn safe_article_split(word: &str) -> Option<Analysis<'static>> {
+    if !matches!(word.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل')) {
+        return None;
+    }
     for p in ["و", "ف", "ب", "ك", "وب", "فب", "وك"] {
         if let Some(rest) = word.strip_prefix(p) {
             if rest.starts_with("ال") && rest.chars().count() >= 5 {
@@ -340,8 +347,15 @@ fn safe_article_split(word: &str) -> Option<Analysis<'static>> {
     None
 }
 
+/// True when `word` holds `ة` (UTF-8 `D8 A9`; no other character has
+/// these two bytes in a row). A byte scan: cheaper than a char search on
+/// words this short.
+fn has_ta_marbuta(word: &str) -> bool {
+    word.as_bytes().windows(2).any(|w| w == [0xD8, 0xA9])
+}
+
 fn push_word(tokens: &mut Vec<Token>, form: String, start: usize, end: usize) {
-    let form = if form.contains('ة') { fold_ta_marbuta(&form) } else { form };
+    let form = if has_ta_marbuta(&form) { fold_ta_marbuta(&form) } else { form };
     let (article, stem) = strip_article(&form);
     let stem = stem.to_string();
     tokens.push(Token { kind: TokenKind::Word, form, stem, article, start, end });

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::matcher::{match_rules, RuleMatch, SentenceView};
-use crate::mention::{find_mentions, Mention};
+use crate::mention::{find_mentions, Mention, MentionKind};
 use crate::normalize::NormalizedText;
 use crate::ontology::Ontology;
 use crate::reference::{match_entries, resolve, Apposition, Context, ReferenceWords};
@@ -211,6 +211,7 @@ impl Extractor {
             let entities_of = |arg: Arg, keep_city: bool| -> Vec<EntityId> {
                 let (slot, state) = match arg {
                     Arg::Topic => return self.topic(a, m.start).into_iter().collect(),
+                    Arg::Subject => return self.subject(a, m.start).into_iter().map(|e| gazetteer.state_of(e)).collect(),
                     Arg::Slot { index, state } => (index, state),
                 };
                 let mut out: Vec<EntityId> = Vec::new();
@@ -331,13 +332,31 @@ impl Extractor {
     fn topic(&self, a: &SentenceAnalysis, start: usize) -> Option<EntityId> {
         let gazetteer = &self.ontology.gazetteer;
         let prepositions = self.ontology.rules.class("preposition").map(|c| c.entries.as_slice()).unwrap_or(&[]);
+        let person = |oblique_too: bool| {
+            a.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.end <= start)
+                .filter(|m| oblique_too || m.start == 0 || match_entries(prepositions, &a.tokens, m.start - 1) != Some(1))
+                .flat_map(|m| m.entities.iter().copied())
+                .find(|&e| gazetteer.entities[e].kind == EntityKind::Person)
+        };
+        // A person after a preposition only when no other is named: in
+        // الحضور الشخصي للرئيس الأوكراني … إذ حط the visitor is that one.
+        person(false).or_else(|| person(true))
+    }
+
+    /// The clause subject before `start`: the nearest entity named before it
+    /// in the sentence that is not a prepositional object or a pronoun
+    /// suffix, which are possessives and objects (see [`Arg::Subject`]).
+    fn subject(&self, a: &SentenceAnalysis, start: usize) -> Option<EntityId> {
+        let prepositions = self.ontology.rules.class("preposition").map(|c| c.entries.as_slice()).unwrap_or(&[]);
         a.mentions
             .iter()
             .rev()
-            .filter(|m| m.end <= start)
-            .filter(|m| m.start == 0 || match_entries(prepositions, &a.tokens, m.start - 1) != Some(1))
-            .flat_map(|m| m.entities.iter().copied())
-            .find(|&e| gazetteer.entities[e].kind == EntityKind::Person)
+            .filter(|m| m.end <= start && m.entities.len() == 1 && m.kind != MentionKind::Pronoun)
+            .find(|m| m.start == 0 || match_entries(prepositions, &a.tokens, m.start - 1) != Some(1))
+            .map(|m| m.entities[0])
     }
 
     /// Whether a negation or hedge cue governs the match at tokens `start..end`:

@@ -59,6 +59,7 @@ pub struct ReferenceWords {
     prepositions: ClassEntries,
     city_head: ClassEntries,
     subject_hosts: ClassEntries,
+    not_short: ClassEntries,
     actor_head: ClassEntries,
     counterparts: ClassEntries,
     title_not_current: ClassEntries,
@@ -86,6 +87,7 @@ impl ReferenceWords {
             prepositions: get("preposition"),
             city_head: get("name.city-head"),
             subject_hosts: get("pronoun.subject-host"),
+            not_short: get("name.not-short"),
             actor_head: get("name.actor-head"),
             counterparts: get("title.counterpart"),
             title_not_current: get("title.not-current"),
@@ -126,6 +128,10 @@ pub struct Context {
     history: Vec<Recent>,
     /// Who the document has said leads which state or organisation.
     leaders: HashMap<EntityId, EntityId>,
+    /// Parts of the full names of people the document named (`كيم` after
+    /// `كيم جونغ أون`): a later bare part refers to that person. `None`
+    /// marks a part two named people share.
+    short_names: HashMap<String, Option<EntityId>>,
     /// Whether the mention being noted follows a preposition, and `في`.
     oblique: bool,
     locative: bool,
@@ -156,6 +162,9 @@ pub fn resolve(
     gazetteer: &Gazetteer,
     words: &ReferenceWords,
 ) -> (Vec<Mention>, Vec<Apposition>) {
+    for m in &found {
+        context.learn_short_names(tokens, m, gazetteer, words);
+    }
     let mut at: HashMap<usize, Mention> = found.into_iter().map(|m| (m.start, m)).collect();
     let mut out: Vec<Mention> = Vec::new();
     let mut appositions = Vec::new();
@@ -168,9 +177,13 @@ pub fn resolve(
         while let Some(len) = match_entries(&words.honorifics, tokens, t).filter(|_| !at.contains_key(&t)) {
             t += len;
         }
-        // 1. A title, leadership or other.
-        let leader_len = match_entries(&words.leader_titles, tokens, t);
-        let title_len = leader_len.or_else(|| match_entries(&words.other_titles, tokens, t));
+        // 1. A title, leadership or other. A title ends where a name the
+        // gazetteer knows begins: in رئيسة المفوضية الأوروبية the title is
+        // رئيسة and the Commission is what she leads.
+        let name_inside = (t + 1..tokens.len()).take(3).find(|k| at.contains_key(k)).unwrap_or(tokens.len());
+        let before_name = &tokens[..name_inside];
+        let leader_len = match_entries(&words.leader_titles, before_name, t);
+        let title_len = leader_len.or_else(|| match_entries(&words.other_titles, before_name, t));
         if let Some(len) = title_len.filter(|_| !at.contains_key(&t)) {
             if let Some((mut mention, apposition)) = titled(tokens, t, t + len, leader_len.is_some(), &at, context, gazetteer, words) {
                 mention.start = i;
@@ -308,6 +321,14 @@ pub fn resolve(
             out.push(m);
             continue;
         }
+        // 2b. A part of a full name the document gave before (كيم، يون).
+        if let Some(person) = context.short_name(&tokens[i]) {
+            let m = Mention::new(i, i + 1, MentionKind::Name, vec![person]);
+            context.note(&m, gazetteer);
+            out.push(m);
+            i += 1;
+            continue;
+        }
         // 3. "His country": a state noun with a pronoun.
         if let Some(len) = match_entries(&words.possessed_state, tokens, i) {
             if let Some(pronoun) = tokens.get(i + len).filter(|t| t.kind == TokenKind::Enclitic) {
@@ -360,8 +381,16 @@ pub fn resolve(
         } else if let Some(len) = match_entries(&words.the_country, tokens, i).filter(|_| tokens[i].article) {
             Some((len, context.latest_state(gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.group, tokens, i) {
-            // القادة، الدول الأعضاء: the members of the organisation just named.
-            Some((len, context.latest_of_kind(EntityType::Organization, gazetteer).into_iter().collect()))
+            // القادة، الدول الأعضاء: the members of the organisation just
+            // named. A head noun that begins organisations' names (الحلف،
+            // الحركة، الحزب) is the latest of those organisations only.
+            let named: Vec<EntityId> = if len == 1 {
+                gazetteer.names_starting_with(&tokens[i].stem).iter().map(|n| n.entity).collect()
+            } else {
+                Vec::new()
+            };
+            let org = |e: EntityId| gazetteer.entities[e].kind == EntityType::Organization && (named.is_empty() || named.contains(&e));
+            Some((len, context.latest_matching(org).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.pronoun_f, tokens, i) {
             Some((len, context.subject_pronoun(Gender::Feminine, gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.pronoun_m, tokens, i) {
@@ -420,7 +449,11 @@ fn titled(
     }
     // What the title is of: a nisba (الرئيس الروسي), a pronoun (رئيسها), or a
     // state in construct (رئيس روسيا, الأمين العام للأمم المتحدة).
-    if let Some(m) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
+    if let Some(k) = (i..title_end).find(|&k| tokens[k].kind == TokenKind::Enclitic) {
+        // A title whose pronoun sits inside it (أمينه العام، أمينها العام).
+        let owner = context.pronoun(&tokens[k].form, gazetteer)?;
+        modifier = context.state_of(owner, gazetteer).or(Some(owner));
+    } else if let Some(m) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
         modifier = Some(gazetteer.state_of(m.entities[0]));
         p = m.end;
     } else if let Some(len) = match_entries(&words.the_country, tokens, p).filter(|_| tokens[p].article) {
@@ -574,6 +607,38 @@ impl Context {
             .or_else(|| holders.iter().copied().find(|&p| gazetteer.entities[p].titles.iter().any(|t| heads.contains(&t.as_str()))))
     }
 
+    /// Records the parts of a person's full name (two words or more) as
+    /// names of that person for the rest of the document. Parts shorter than
+    /// three letters and the words of `@name.not-short` (بن، عبد، محمد …)
+    /// are left out: they name nobody alone.
+    fn learn_short_names(&mut self, tokens: &[Token], mention: &Mention, gazetteer: &Gazetteer, words: &ReferenceWords) {
+        let [person] = mention.entities[..] else { return };
+        if gazetteer.entities[person].kind != EntityType::Person
+            || !matches!(mention.kind, MentionKind::Name | MentionKind::Typo)
+            || mention.end - mention.start < 2
+        {
+            return;
+        }
+        for k in mention.start..mention.end {
+            let t = &tokens[k];
+            if t.kind != TokenKind::Word || t.article || t.stem.chars().count() < 3 || match_entries(&words.not_short, tokens, k).is_some() {
+                continue;
+            }
+            let entry = self.short_names.entry(t.stem.clone()).or_insert(Some(person));
+            if *entry != Some(person) {
+                *entry = None;
+            }
+        }
+    }
+
+    /// The person a bare name part refers to, if the document gave it.
+    fn short_name(&self, token: &Token) -> Option<EntityId> {
+        if token.kind != TokenKind::Word || token.article {
+            return None;
+        }
+        self.short_names.get(&token.stem).copied().flatten()
+    }
+
     /// The person the document named last whose gazetteer titles include
     /// `title` (normalised stems).
     fn titled_recently(&self, title: &str, gazetteer: &Gazetteer) -> Option<EntityId> {
@@ -645,9 +710,9 @@ impl Context {
         find(true).or_else(|| find(false))
     }
 
-    /// The most recent entity of a kind.
-    fn latest_of_kind(&self, kind: EntityType, gazetteer: &Gazetteer) -> Option<EntityId> {
-        self.history.iter().rev().map(|r| r.entity).find(|&e| gazetteer.entities[e].kind == kind)
+    /// The most recent entity that passes `keep`.
+    fn latest_matching(&self, keep: impl Fn(EntityId) -> bool) -> Option<EntityId> {
+        self.history.iter().rev().map(|r| r.entity).find(|&e| keep(e))
     }
 
     /// The most recent state, named or implied by its leader.

@@ -37,7 +37,9 @@
 //! entities within one slot (for symmetric relations: `بين البلدين`).
 //! `slot.state` takes the states the slot's entities stand for (a host's
 //! country), and `topic` the implicit subject: the nearest person named
-//! before the match who is not a prepositional object. `unless rule-id`
+//! before the match in the sentence who is not a prepositional object, or
+//! failing that the nearest who is; `subject` the nearest actor of any type
+//! named before the match who is not a prepositional object. `unless rule-id`
 //! drops this rule's match where that rule matched from the same token. Each
 //! `example` is followed by the `expect` lines it must give: `S | rel | O`,
 //! optionally prefixed `negated` or `hypothetical`, or `nothing`.
@@ -141,6 +143,11 @@ pub enum Arg {
     /// prepositional object, in this sentence or before it; the implicit
     /// subject of a verb without one (`… والتقى الرئيس بوتين`).
     Topic,
+    /// `subject`: the nearest actor (person, state, organisation) named
+    /// before the match in the sentence who is not a prepositional object:
+    /// the subject of the clause a phrase hangs on (`… استهدفت مواقع، بدعم
+    /// من أستراليا`, support given to that subject).
+    Subject,
 }
 
 /// A triple a rule example must give, by English labels.
@@ -570,6 +577,9 @@ fn parse_yield(text: &str, slots: &[String]) -> Result<Yield, String> {
         if name == "topic" {
             return Ok(Arg::Topic);
         }
+        if name == "subject" {
+            return Ok(Arg::Subject);
+        }
         let (bare, state) = match name.strip_suffix(".state") {
             Some(b) => (b, true),
             None => (name, false),
@@ -578,7 +588,7 @@ fn parse_yield(text: &str, slots: &[String]) -> Result<Yield, String> {
             .iter()
             .position(|s| s == bare)
             .map(|index| Arg::Slot { index, state })
-            .ok_or_else(|| format!("slot {bare:?} is not in the pattern (slots: {}; or `topic`)", slots.join(", ")))
+            .ok_or_else(|| format!("slot {bare:?} is not in the pattern (slots: {}; or `topic`, `subject`)", slots.join(", ")))
     };
     match args.as_slice() {
         [s] => Ok(Yield { relation, subject: slot(s)?, object: None }),

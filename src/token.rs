@@ -185,7 +185,8 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
     // without trying each.
     let proclitics: &[&'static str] = if matches!(word.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س')) { PROCLITICS } else { &[] };
     // Fewer clitics first: a proclitic alone, a pronoun alone, then both.
-    for p in proclitics {
+    // One proclitic letter before two: `وبدا` is و + بدا, not وب + دا.
+    for p in proclitics.iter().rev() {
         if let Some(rest) = word.strip_prefix(p) {
             if let Some(stem) = stem_after_proclitic(p, rest, &mut respelled, |s| known(s, "")) {
                 return reading(p, stem, "");

@@ -169,6 +169,22 @@ fn titles_after_a_full_name_and_bare_titles_later() {
 }
 
 #[test]
+fn a_title_ends_where_a_known_name_begins() {
+    // رئيسة المفوضية الأوروبية: the Commission is what she leads.
+    check(
+        "تعهدت رئيسة المفوضية الأوروبية أورسولا فون دير لاين بمواصلة الدعم.",
+        &["Ursula von der Leyen | leaderOf | European Commission"],
+        &[],
+    );
+    // A pronoun inside the title names its possessor.
+    check(
+        "عقدت جامعة الدول العربية اجتماعا طارئا، وقال أمينها العام أحمد أبو الغيط إن الوضع خطير.",
+        &["Ahmed Aboul Gheit | leaderOf | Arab League"],
+        &[],
+    );
+}
+
+#[test]
 fn former_and_elect_titles_do_not_state_leadership() {
     check("قال الرئيس الأمريكي المنتخب دونالد ترامب إنه سيزور الصين.", &[], &["Donald Trump | leaderOf | United States"]);
 }
@@ -205,6 +221,33 @@ fn role_nouns_resolve_to_the_person() {
         "أكد الرئيس الروسي فلاديمير بوتين أن الرئيس الروسي سيزور بكين، وزار الزعيم الصيني موسكو لاحقا.",
         &["Xi Jinping | visited | Moscow"],
         &[],
+    );
+}
+
+#[test]
+fn a_part_of_a_full_name_given_before_is_that_person() {
+    // After the full name, news calls a person by one part of it.
+    check(
+        "استقبل الرئيس الصيني شي جين بينغ نظيره الكوري الجنوبي يون سوك يول في بكين. وفي اليوم التالي زار يون شنغهاي.",
+        &["Yoon Suk Yeol | visited | Shanghai"],
+        &[],
+    );
+    // Not before the full name, and not a common given name.
+    check("زار يون شنغهاي أمس.", &[], &["Yoon Suk Yeol | visited | Shanghai"]);
+    check(
+        "التقى ولي العهد السعودي محمد بن سلمان الرئيس الفرنسي. ثم زار محمد القاهرة.",
+        &[],
+        &["Mohammed bin Salman | visited | Cairo", "Mohammed bin Salman | visited | Egypt"],
+    );
+}
+
+#[test]
+fn a_group_noun_is_the_latest_organisation_its_head_names() {
+    // الحلف is the alliance named last, not the group named after it.
+    check(
+        "قال حلف شمال الأطلسي إن مجموعة فاغنر تنشط في بيلاروسيا. وتعتبر روسيا الحلف تهديدا وجوديا.",
+        &["Russia | opposes | NATO"],
+        &["Russia | opposes | Wagner Group"],
     );
 }
 

@@ -263,6 +263,12 @@ impl Matcher<'_, '_> {
                 None
             }
             Item::Slot { slot, types, flags } => {
+                // A slot starts with a mention here, or after `كل من`: most
+                // units are plain tokens and fail at once.
+                let is_mention = |u: usize| matches!(self.view.units.get(u), Some(Unit::Mention(_)));
+                if !is_mention(pos) && !is_mention(pos + 2) {
+                    return None;
+                }
                 let spans = self.slot_spans(pos, types, *flags);
                 if spans.count == 0 {
                     return None;

@@ -416,10 +416,26 @@ fn push_term(out: &mut Vec<u8>, term: TermRef<'_>) {
 }
 
 /// Appends a string in double quotes with N-Triples escapes, as oxrdf's
-/// `print_quoted_str` does.
+/// `print_quoted_str` does. Runs of characters that need no escape (nearly
+/// all of a sentence) are copied as they are.
 fn push_quoted(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // The characters to escape: ASCII controls, `"`, `\`, and the
+        // noncharacters U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`).
+        let len = match bytes[i] {
+            0..=0x1F | 0x7F | b'"' | b'\\' => 1,
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&bytes[copied..i]);
+        let c = s[i..].chars().next().expect("a character starts here");
         match c {
             '\u{8}' => out.extend_from_slice(b"\\b"),
             '\t' => out.extend_from_slice(b"\\t"),
@@ -428,10 +444,12 @@ fn push_quoted(out: &mut Vec<u8>, s: &str) {
             '\r' => out.extend_from_slice(b"\\r"),
             '"' => out.extend_from_slice(b"\\\""),
             '\\' => out.extend_from_slice(b"\\\\"),
-            '\0'..='\u{1F}' | '\u{7F}' | '\u{FFFE}' | '\u{FFFF}' => out.extend_from_slice(format!("\\u{:04X}", u32::from(c)).as_bytes()),
-            _ => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            _ => out.extend_from_slice(format!("\\u{:04X}", u32::from(c)).as_bytes()),
         }
+        i += len;
+        copied = i;
     }
+    out.extend_from_slice(&bytes[copied..]);
     out.push(b'"');
 }
 

@@ -316,17 +316,23 @@ impl RdfSerializer {
     /// Writes per-document graphs as N-Quads, one named graph per document,
     /// in the order given. Each line is independent, so outputs concatenate.
     ///
-    /// Lines are written straight into a buffer per graph, with the bytes
+    /// Each line is written straight to `w` from a reused buffer, with the bytes
     /// oxttl's `NQuadsSerializer` writes (see [`push_term`]): this is the
     /// corpus mode's output, and building an owned quad per line cost more
     /// than extracting it.
     pub fn write_nquads<W: io::Write>(&self, mut w: W, graphs: &[KnowledgeGraph]) -> io::Result<W> {
-        let mut lines = Vec::new();
+        let mut line = Vec::with_capacity(512);
         for g in graphs {
             let name = graph_name(g);
-            self.each_triple(g, |t| push_nquad(&mut lines, t, name.as_ref()));
-            w.write_all(&lines)?;
-            lines.clear();
+            let mut written = Ok(());
+            self.each_triple(g, |t| {
+                if written.is_ok() {
+                    line.clear();
+                    push_nquad(&mut line, t, name.as_ref());
+                    written = w.write_all(&line);
+                }
+            });
+            written?;
         }
         Ok(w)
     }

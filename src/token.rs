@@ -105,7 +105,7 @@ const ENCLITICS: &[&str] = &["هما", "هم", "هن", "كم", "ها", "نا", "
 pub fn strip_article(word: &str) -> (bool, &str) {
     let mut stem = word;
     while let Some(rest) = stem.strip_prefix("ال") {
-        if rest.chars().count() < 2 {
+        if !has_chars(rest, 2) {
             break;
         }
         stem = rest;
@@ -177,7 +177,7 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
     // The readings are tried in order and the first whose stem is known
     // wins; a stem is only allocated for that one (`respelled` holds a stem
     // that is not a slice of the word).
-    let known = |stem: &str, enclitic: &str| stem.chars().count() >= 2 && lexicon.contains(stem) && (enclitic.is_empty() || !stem.starts_with("ال"));
+    let known = |stem: &str, enclitic: &str| has_chars(stem, 2) && lexicon.contains(stem) && (enclitic.is_empty() || !stem.starts_with("ال"));
     let reading = |proclitic: &'a str, stem: &str, enclitic: &'a str| Some(Analysis { proclitic, stem: stem.to_string(), enclitic });
     let mut respelled = String::new();
     // Every proclitic starts with one of these letters and every enclitic
@@ -346,6 +346,12 @@ fn safe_article_split(word: &str) -> Option<Analysis<'static>> {
         }
     }
     None
+}
+
+/// True when `s` has at least `n` characters; stops counting there.
+#[inline]
+fn has_chars(s: &str, n: usize) -> bool {
+    s.len() >= n && s.chars().nth(n - 1).is_some()
 }
 
 /// True when `word` holds `ة` (UTF-8 `D8 A9`; no other character has

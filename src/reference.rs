@@ -62,6 +62,8 @@ pub struct ReferenceWords {
     city_head: ClassEntries,
     subject_hosts: ClassEntries,
     not_short: ClassEntries,
+    relational: ClassEntries,
+    delegation_head: ClassEntries,
     actor_head: ClassEntries,
     counterparts: ClassEntries,
     title_not_current: ClassEntries,
@@ -90,6 +92,8 @@ impl ReferenceWords {
             city_head: get("name.city-head"),
             subject_hosts: get("pronoun.subject-host"),
             not_short: get("name.not-short"),
+            relational: get("pronoun.relational-host"),
+            delegation_head: get("name.delegation-head"),
             actor_head: get("name.actor-head"),
             counterparts: get("title.counterpart"),
             title_not_current: get("title.not-current"),
@@ -292,6 +296,19 @@ pub fn resolve(
                 at.insert(i, m);
             }
         }
+        // "وفد من حماس", "وفد حماس": a delegation acts for what sent it.
+        if let Some(len) = match_entries(&words.delegation_head, tokens, i).filter(|_| !at.contains_key(&i)) {
+            let p = if tokens.get(i + len).is_some_and(|t| t.stem == "من") { i + len + 1 } else { i + len };
+            let sender = at.get(&p).is_some_and(|m| {
+                matches!(m.kind, MentionKind::Name | MentionKind::Typo)
+                    && matches!(gazetteer.entities[m.entities[0]].kind, EntityType::Country | EntityType::Organization)
+            });
+            if sender {
+                let mut m = at.remove(&p).expect("checked above");
+                m.start = i;
+                at.insert(i, m);
+            }
+        }
         if let Some(len) = match_entries(&words.state_head, tokens, i).filter(|_| !at.contains_key(&i)) {
             if let Some(mut m) = at.remove(&(i + len)) {
                 if gazetteer.entities[m.entities[0]].kind == EntityType::Country && m.kind != MentionKind::Nisba {
@@ -353,10 +370,12 @@ pub fn resolve(
                 (true, "ه") => context.subject_pronoun(Gender::Masculine, gazetteer),
                 (true, "ها") => context.subject_pronoun(Gender::Feminine, gazetteer),
                 _ => {
-                    // A possessive pronoun does not refer to the noun right
-                    // before its host word (تعد الصين شريكها: "its partner" is
-                    // not China's own): that noun is a co-argument.
-                    let adjacent = out.last().filter(|m| i >= 1 && m.end == i - 1).map(|m| m.entities.clone()).unwrap_or_default();
+                    // On a relational noun, a possessive pronoun does not
+                    // refer to the noun right before its host word (تعد الصين
+                    // شريكها: "its partner" is not China's own), which is a
+                    // co-argument; on other nouns it may (أكدت فرنسا دعمها).
+                    let relational = i >= 1 && match_entries(&words.relational, tokens, i - 1) == Some(1);
+                    let adjacent = out.last().filter(|m| relational && m.end == i - 1).map(|m| m.entities.clone()).unwrap_or_default();
                     context.pronoun_excluding(&tokens[i].form, &adjacent, gazetteer)
                 }
             };
@@ -502,6 +521,10 @@ fn titled(
             && gazetteer.entities[m.entities[0]].kind == EntityType::Person
     }) {
         let who = person.entities[0];
+        // نظيره الإيراني عباس عراقجي: a counterpart holds the same office as
+        // the other side, which need not be leadership (a foreign minister's
+        // counterpart): it states leadership only of the person's own state.
+        let leadership = leadership && !(counterpart && gazetteer.entities[who].leader_of != modifier);
         // A bare title before a full name (المستشار أولاف شولتز، المرشد
         // الأعلى علي خامنئي) introduces the person by their office: it states
         // what they lead when it is the title the gazetteer gives them for

@@ -185,6 +185,21 @@ fn a_title_ends_where_a_known_name_begins() {
 }
 
 #[test]
+fn a_counterpart_is_a_leader_only_if_they_lead() {
+    // A foreign minister's counterpart is a foreign minister.
+    check(
+        "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الإيراني عباس عراقجي في موسكو.",
+        &["Sergey Lavrov | met | Abbas Araghchi"],
+        &["Abbas Araghchi | leaderOf | Iran"],
+    );
+    check(
+        "استقبل الرئيس التركي رجب طيب أردوغان نظيره الإيراني مسعود بزشكيان.",
+        &["Masoud Pezeshkian | leaderOf | Iran"],
+        &[],
+    );
+}
+
+#[test]
 fn former_and_elect_titles_do_not_state_leadership() {
     check("قال الرئيس الأمريكي المنتخب دونالد ترامب إنه سيزور الصين.", &[], &["Donald Trump | leaderOf | United States"]);
 }
@@ -197,6 +212,15 @@ fn pronoun_suffixes_resolve_by_gender() {
         "أجرى ولي العهد السعودي محمد بن سلمان محادثات في الرياض، وتناول لقاؤه الرئيس الفرنسي إيمانويل ماكرون ملف الطاقة.",
         &["Mohammed bin Salman | met | Emmanuel Macron"],
         &[],
+    );
+}
+
+#[test]
+fn a_possessive_after_the_subject_is_the_subject_except_on_relational_nouns() {
+    check(
+        "أعلنت روسيا أنها ستواصل التعاون مع فنزويلا. وأكدت فرنسا دعمها الكامل للمغرب.",
+        &["France | supports | Morocco"],
+        &["Russia | supports | Morocco"],
     );
 }
 
@@ -249,6 +273,11 @@ fn a_group_noun_is_the_latest_organisation_its_head_names() {
         &["Russia | opposes | NATO"],
         &["Russia | opposes | Wagner Group"],
     );
+}
+
+#[test]
+fn a_delegation_acts_for_what_sent_it() {
+    check("زار وفد من حركة حماس موسكو أمس.", &["Hamas | visited | Moscow"], &[]);
 }
 
 #[test]
@@ -306,6 +335,13 @@ fn negated_statements_are_kept_but_not_asserted() {
         &["negated Egypt | signedAgreement | Russia"],
         &["Egypt | signedAgreement | Russia"],
     );
+}
+
+#[test]
+fn false_negation_cues_still_assert() {
+    // "It is no secret that", "did not hide": the statement is asserted.
+    check("ليس سرا أن إيران تدعم جماعة الحوثي في اليمن.", &["Iran | supports | Houthis"], &["negated Iran | supports | Houthis"]);
+    check("لم تخف تركيا دعمها لقطر خلال الأزمة.", &["Turkey | supports | Qatar"], &["negated Turkey | supports | Qatar"]);
 }
 
 #[test]

@@ -143,6 +143,10 @@ pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) 
 /// the earlier match's first slot already holds the later one's mentions (a
 /// coordinated list `X و Y … trigger Z`). Keeps the nearest.
 fn keep_nearest(matches: &mut Vec<RuleMatch>, first: usize) {
+    // Fewer than two new matches: nothing competes.
+    if matches.len() < first + 2 {
+        return;
+    }
     let mut drop = vec![false; matches.len()];
     // Only matches that end at the same token compete: compare within those
     // groups (in the original order), so the cost stays linear in the number

@@ -356,8 +356,42 @@ fn hedged_statements_are_hypothetical() {
 }
 
 #[test]
+fn a_future_event_is_a_plan_but_a_lasting_state_is_asserted() {
+    check(
+        "أعلن البيت الأبيض أن الرئيس الأمريكي سيزور السعودية الشهر المقبل.",
+        &["hypothetical Joe Biden | visited | Saudi Arabia"],
+        &["Joe Biden | visited | Saudi Arabia"],
+    );
+    check("ستظل أوكرانيا بحاجة إلى المساعدات الأمريكية.", &["Ukraine | needs | United States"], &[]);
+}
+
+#[test]
 fn qad_before_a_past_verb_asserts() {
     check("كانت إيران قد تعرضت لعقوبات أمريكية.", &["United States | sanctions | Iran"], &[]);
+}
+
+#[test]
+fn qad_before_a_verb_that_begins_with_al_asserts() {
+    // التقى begins with the letters of the article: قد التقى is still "has met".
+    check(
+        "وكان الرئيس الفرنسي إيمانويل ماكرون قد التقى في نيويورك رئيس الوزراء الهندي ناريندرا مودي.",
+        &["Emmanuel Macron | met | Narendra Modi"],
+        &["hypothetical Emmanuel Macron | met | Narendra Modi"],
+    );
+}
+
+#[test]
+fn sanctions_on_a_states_exports_and_confrontation_between() {
+    check(
+        "تضررت إيران من العقوبات الأوروبية المفروضة على صادرات إيران النفطية.",
+        &["European Union | sanctions | Iran"],
+        &[],
+    );
+    check(
+        "تتصاعد المواجهة غير المباشرة بين إيران وإسرائيل.",
+        &["Iran | opposes | Israel", "Israel | opposes | Iran"],
+        &[],
+    );
 }
 
 #[test]

@@ -101,7 +101,7 @@ fn development_set_does_not_regress() {
     }
     let precision = right as f64 / (right + wrong).max(1) as f64;
     let recall = found as f64 / core.max(1) as f64;
-    assert!(precision >= 0.93 && recall >= 0.50, "development set: precision {precision:.3}, recall {recall:.3} ({found}/{core} core)");
+    assert!(precision >= 0.95 && recall >= 0.67, "development set: precision {precision:.3}, recall {recall:.3} ({found}/{core} core)");
 }
 
 #[test]

@@ -20,7 +20,8 @@ use crate::normalize::NormalizedText;
 use crate::ontology::Ontology;
 use crate::reference::{match_entries, resolve, Apposition, Context, ReferenceWords};
 use crate::gazetteer::EntityType as EntityKind;
-use crate::rules::{Arg, Literal};
+use crate::class_index::ClassEntries;
+use crate::rules::Arg;
 use crate::sentence::{split, Sentence};
 use crate::text::Document;
 use crate::token::{tokenize, Token, TokenKind};
@@ -78,14 +79,14 @@ pub struct Extraction {
 /// Cue words for assertion and time, looked up once.
 #[derive(Debug, Default)]
 struct Cues {
-    negation: Vec<Vec<Literal>>,
-    denial: Vec<Vec<Literal>>,
-    allegation: Vec<Vec<Literal>>,
-    not_negation: Vec<Vec<Literal>>,
-    hedge: Vec<Vec<Literal>>,
-    time: Vec<Vec<Literal>>,
-    year_words: Vec<Vec<Literal>>,
-    reversal: Vec<Vec<Literal>>,
+    negation: ClassEntries,
+    denial: ClassEntries,
+    allegation: ClassEntries,
+    not_negation: ClassEntries,
+    hedge: ClassEntries,
+    time: ClassEntries,
+    year_words: ClassEntries,
+    reversal: ClassEntries,
     abbreviations: Vec<String>,
 }
 
@@ -102,7 +103,7 @@ const CUE_WINDOW: usize = 6;
 impl Extractor {
     pub fn new(ontology: Ontology) -> Extractor {
         let words = ReferenceWords::from_rules(&ontology.rules);
-        let get = |name: &str| ontology.rules.class(name).map(|c| c.entries.clone()).unwrap_or_default();
+        let get = |name: &str| ontology.rules.class(name).map(|c| ClassEntries::from(c.entries.clone())).unwrap_or_default();
         let cues = Cues {
             negation: get("modality.negation"),
             denial: get("modality.denial"),

@@ -444,7 +444,10 @@ impl FuzzyIndex {
     }
 
     fn candidates(&self, text: &str) -> Vec<&NameEntry> {
-        let chars: Vec<char> = text.chars().collect();
+        // Sized for the text at once: `collect` would guess a quarter of
+        // the bytes and grow, and this runs for most words of a sentence.
+        let mut chars: Vec<char> = Vec::with_capacity(text.len());
+        chars.extend(text.chars());
         // One edit changes the length by at most one.
         let n = chars.len();
         if !(n.saturating_sub(1)..=n + 1).any(|len| self.lengths.get(len) == Some(&true)) {

@@ -13,6 +13,13 @@ use sanad::corpus::{self, Corpus, InputFormat, Outcome, Render, Summary};
 use sanad::export::{dot, json, rdf};
 use sanad::{Document, Extractor, KnowledgeGraph, Ontology};
 
+/// The pipeline allocates many small strings and vectors per sentence
+/// (tokens, mentions, matches); with the system allocator, malloc and free
+/// took a fifth of the extraction time. mimalloc's thread-local free lists
+/// make them cheap and keep the worker threads from sharing allocator state.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "sanad", version, about = "Evidence-backed knowledge graphs from Arabic news")]
 struct Cli {

@@ -14,6 +14,7 @@
 
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mention::{Mention, MentionKind};
+use crate::class_index::Entries;
 use crate::reference::match_entries;
 use crate::rules::{Arg, Item, Rule, RuleSet, SlotFlags};
 use crate::token::{Token, TokenKind};
@@ -100,23 +101,29 @@ pub const MAX_CONJUNCTS: usize = 24;
 pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) -> Vec<RuleMatch> {
     let mut out = Vec::new();
     let possible = rules.possible_rules(view.tokens, view.mentions.len());
+    let prepositions = rules.class_number("preposition");
     for (index, rule) in rules.rules.iter().enumerate() {
         if !possible[index] {
             continue;
         }
         let first = out.len();
+        // One matcher per rule, reset before each start: a failed attempt
+        // leaves its bindings empty again, so only a match needs new ones.
+        let mut m = Matcher { rules, view, gazetteer, rule, prepositions, steps: 0, bindings: vec![Vec::new(); rule.slots.len()] };
         for start in 0..view.units.len() {
-            let mut m = Matcher { rules, view, gazetteer, rule, steps: 0, bindings: vec![Vec::new(); rule.slots.len()] };
+            m.steps = 0;
             if let Some(end) = m.run(&rule.pattern, None, start) {
                 if end > start && !m.reflexive() {
                     out.push(RuleMatch {
                         rule: index,
                         start: view.first_token(start),
                         end: view.last_token_end(end - 1),
-                        slots: m.bindings,
+                        slots: std::mem::replace(&mut m.bindings, vec![Vec::new(); rule.slots.len()]),
                     });
+                    continue;
                 }
             }
+            m.bindings.iter_mut().for_each(Vec::clear);
         }
         keep_nearest(&mut out, first);
     }
@@ -136,6 +143,10 @@ pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) 
 /// the earlier match's first slot already holds the later one's mentions (a
 /// coordinated list `X و Y … trigger Z`). Keeps the nearest.
 fn keep_nearest(matches: &mut Vec<RuleMatch>, first: usize) {
+    // Fewer than two new matches: nothing competes.
+    if matches.len() < first + 2 {
+        return;
+    }
     let mut drop = vec![false; matches.len()];
     // Only matches that end at the same token compete: compare within those
     // groups (in the original order), so the cost stays linear in the number
@@ -167,6 +178,22 @@ fn keep_nearest(matches: &mut Vec<RuleMatch>, first: usize) {
     });
 }
 
+/// The ways a slot can be filled, without allocating: way `k` (0-based)
+/// takes `mentions[..=k]` and ends before unit `ends[k]`.
+struct SlotSpans {
+    mentions: [usize; MAX_CONJUNCTS],
+    ends: [usize; MAX_CONJUNCTS],
+    count: usize,
+}
+
+impl SlotSpans {
+    fn push(&mut self, mention: usize, end: usize) {
+        self.mentions[self.count] = mention;
+        self.ends[self.count] = end;
+        self.count += 1;
+    }
+}
+
 /// What remains to match after the current item list: a linked list of slices.
 struct Rest<'p> {
     items: &'p [Item],
@@ -178,6 +205,8 @@ struct Matcher<'a, 'v> {
     view: &'a SentenceView<'v>,
     gazetteer: &'a Gazetteer,
     rule: &'a Rule,
+    /// The `@preposition` class, for `/subj` slots.
+    prepositions: Option<usize>,
     steps: usize,
     bindings: Vec<Vec<usize>>,
 }
@@ -206,17 +235,31 @@ impl Matcher<'_, '_> {
                 }
             }
             Item::Class(c) => {
-                let class = &self.rules.classes[*c];
+                let class = self.rules.indexed_class(*c);
                 // Class entries are token sequences; all must be plain tokens.
-                let mut lengths: Vec<usize> = class
-                    .entries
-                    .iter()
-                    .filter(|e| (0..e.len()).all(|k| self.view.token(pos + k).is_some_and(|t| e[k].matches(&t.stem))))
-                    .map(Vec::len)
-                    .collect();
-                lengths.sort_unstable_by(|a, b| b.cmp(a));
-                lengths.dedup();
-                for len in lengths {
+                // The lengths that match, as bits (longest tried first);
+                // entries of 64 words or more, never seen, go in `long`.
+                let mut bits = 0u64;
+                let mut long: Vec<usize> = Vec::new();
+                class.each_starting_with(self.view.token(pos).map(|t| t.stem.as_str()), |e| {
+                    if (0..e.len()).all(|k| self.view.token(pos + k).is_some_and(|t| e[k].matches(&t.stem))) {
+                        match e.len() {
+                            len @ 0..64 => bits |= 1 << len,
+                            len => long.push(len),
+                        }
+                    }
+                });
+                long.sort_unstable_by(|a, b| b.cmp(a));
+                long.dedup();
+                // Set bits, highest first.
+                let short = std::iter::from_fn(move || {
+                    (bits != 0).then(|| {
+                        let len = 63 - bits.leading_zeros() as usize;
+                        bits &= !(1 << len);
+                        len
+                    })
+                });
+                for len in long.into_iter().chain(short) {
                     if let Some(end) = self.run(tail, rest, pos + len) {
                         return Some(end);
                     }
@@ -224,14 +267,28 @@ impl Matcher<'_, '_> {
                 None
             }
             Item::Slot { slot, types, flags } => {
-                let (mentions, spans) = self.slot_spans(pos, types, *flags);
-                for (end, count) in spans.into_iter().rev() {
-                    let saved = std::mem::replace(&mut self.bindings[*slot], mentions[..count].to_vec());
-                    if let Some(e) = self.run(tail, rest, end) {
+                // A slot starts with a mention here, or after `كل من`: most
+                // units are plain tokens and fail at once.
+                let is_mention = |u: usize| matches!(self.view.units.get(u), Some(Unit::Mention(_)));
+                if !is_mention(pos) && !is_mention(pos + 2) {
+                    return None;
+                }
+                let spans = self.slot_spans(pos, types, *flags);
+                if spans.count == 0 {
+                    return None;
+                }
+                // Longest way first; the slot's binding is restored if none
+                // leads to a match.
+                let saved = std::mem::take(&mut self.bindings[*slot]);
+                for count in (1..=spans.count).rev() {
+                    let binding = &mut self.bindings[*slot];
+                    binding.clear();
+                    binding.extend_from_slice(&spans.mentions[..count]);
+                    if let Some(e) = self.run(tail, rest, spans.ends[count - 1]) {
                         return Some(e);
                     }
-                    self.bindings[*slot] = saved;
                 }
+                self.bindings[*slot] = saved;
                 None
             }
             Item::Optional(inner) => {
@@ -285,12 +342,11 @@ impl Matcher<'_, '_> {
         }
     }
 
-    /// The ways a slot can be filled from `pos`, shortest first: a mention,
-    /// then the same followed by coordinated mentions (`، Y و Z`), at most
-    /// [`MAX_CONJUNCTS`] of them. Returns the mentions of the longest way and,
-    /// for each way, its end unit and how many of those mentions it takes.
-    fn slot_spans(&self, pos: usize, types: &[EntityType], flags: SlotFlags) -> (Vec<usize>, Vec<(usize, usize)>) {
-        let mut spans = Vec::new();
+    /// The ways a slot can be filled from `pos`: a mention, then the same
+    /// followed by coordinated mentions (`، Y و Z`), at most
+    /// [`MAX_CONJUNCTS`] of them (see [`SlotSpans`]).
+    fn slot_spans(&self, pos: usize, types: &[EntityType], flags: SlotFlags) -> SlotSpans {
+        let mut spans = SlotSpans { mentions: [0; MAX_CONJUNCTS], ends: [0; MAX_CONJUNCTS], count: 0 };
         let mut p = pos;
         // كل من X و Y: "each of X and Y".
         if let (Some(a), Some(b)) = (self.view.token(p), self.view.token(p + 1)) {
@@ -298,14 +354,13 @@ impl Matcher<'_, '_> {
                 p += 2;
             }
         }
-        let Some(first) = self.mention_at(p, types, flags) else { return (Vec::new(), spans) };
-        let mut mentions = vec![first];
+        let Some(first) = self.mention_at(p, types, flags) else { return spans };
         p += 1;
-        spans.push((p, 1));
+        spans.push(first, p);
         if flags.one {
-            return (mentions, spans);
+            return spans;
         }
-        while mentions.len() < MAX_CONJUNCTS {
+        while spans.count < MAX_CONJUNCTS {
             // Separators: "،", ",", "و", or "، و".
             let mut q = p;
             let mut saw = false;
@@ -322,14 +377,13 @@ impl Matcher<'_, '_> {
             }
             match self.mention_at(q, types, flags) {
                 Some(m) => {
-                    mentions.push(m);
                     p = q + 1;
-                    spans.push((p, mentions.len()));
+                    spans.push(m, p);
                 }
                 None => break,
             }
         }
-        (mentions, spans)
+        spans
     }
 
     /// True when a yield's subject and object slots share an entity: the
@@ -361,9 +415,9 @@ impl Matcher<'_, '_> {
             return None;
         }
         if flags.subject && m.start > 0 {
-            if let Some(prepositions) = self.rules.class("preposition") {
+            if let Some(prepositions) = self.prepositions {
                 let each_of = m.start >= 2 && self.view.tokens[m.start - 2].stem == "كل" && self.view.tokens[m.start - 1].stem == "من";
-                if !each_of && match_entries(&prepositions.entries, self.view.tokens, m.start - 1) == Some(1) {
+                if !each_of && match_entries(self.rules.indexed_class(prepositions), self.view.tokens, m.start - 1) == Some(1) {
                     return None;
                 }
             }

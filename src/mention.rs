@@ -124,7 +124,7 @@ fn typo_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer, lexicon: &Lexico
     if first.stem.chars().count() < 3 {
         return None;
     }
-    let mut joined = String::new();
+    let mut joined = String::with_capacity(64);
     let mut best: Option<Mention> = None;
     // A correction is only looked for where a word is unknown: known words
     // already matched, or are ordinary words.

@@ -93,7 +93,17 @@ fn compose_hamza(last: Option<&mut char>) {
 }
 
 /// Folds one character, emitting zero, one or several characters.
+#[inline]
 fn fold_char(c: char, emit: &mut impl FnMut(char)) {
+    // Most characters of running text fold to themselves: plain Arabic
+    // letters (not the hamza carriers, alef variants, tatweel or alef
+    // maqsura) and ASCII other than capitals. Emit them without the checks.
+    if matches!(c, '\u{0621}' | '\u{0627}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | '\u{064A}')
+        || c.is_ascii() && !c.is_ascii_uppercase()
+    {
+        emit(c);
+        return;
+    }
     // Presentation forms (Arabic ligatures and contextual shapes, full-width
     // Latin) decompose to the letters they draw.
     if is_presentation_form(c) {

@@ -20,11 +20,14 @@
 //! `@anaphor.two-states`, ... see `ontology/rules/reference.rules`), so they
 //! are data too. What this module does not do: decide relations.
 
-use std::collections::HashMap;
+// FxHash: these maps are keyed by token positions and entity ids, built for
+// every sentence; SipHash's protection is not needed and cost 2 % of the run.
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::gazetteer::{EntityId, EntityType, Gazetteer, Gender};
 use crate::mention::{Mention, MentionKind};
-use crate::rules::{Literal, RuleSet};
+use crate::class_index::{ClassEntries, Entries};
+use crate::rules::RuleSet;
 use crate::token::{Token, TokenKind};
 
 /// A leadership title joined to a person and what they lead:
@@ -41,36 +44,36 @@ pub struct Apposition {
 /// The word classes this module reads, looked up once.
 #[derive(Debug, Default)]
 pub struct ReferenceWords {
-    leader_titles: Vec<Vec<Literal>>,
-    other_titles: Vec<Vec<Literal>>,
-    title_modifiers: Vec<Vec<Literal>>,
-    two_states: Vec<Vec<Literal>>,
-    two_sides: Vec<Vec<Literal>>,
-    latter_f: Vec<Vec<Literal>>,
-    latter_m: Vec<Vec<Literal>>,
-    possessed_state: Vec<Vec<Literal>>,
-    honorifics: Vec<Vec<Literal>>,
-    capital_noun: Vec<Vec<Literal>>,
-    state_head: Vec<Vec<Literal>>,
-    the_country: Vec<Vec<Literal>>,
-    pronoun_m: Vec<Vec<Literal>>,
-    pronoun_f: Vec<Vec<Literal>>,
-    prepositions: Vec<Vec<Literal>>,
-    city_head: Vec<Vec<Literal>>,
-    subject_hosts: Vec<Vec<Literal>>,
-    not_short: Vec<Vec<Literal>>,
-    relational: Vec<Vec<Literal>>,
-    delegation_head: Vec<Vec<Literal>>,
-    nisba_head: Vec<Vec<Literal>>,
-    actor_head: Vec<Vec<Literal>>,
-    counterparts: Vec<Vec<Literal>>,
-    title_not_current: Vec<Vec<Literal>>,
-    group: Vec<Vec<Literal>>,
+    leader_titles: ClassEntries,
+    other_titles: ClassEntries,
+    title_modifiers: ClassEntries,
+    two_states: ClassEntries,
+    two_sides: ClassEntries,
+    latter_f: ClassEntries,
+    latter_m: ClassEntries,
+    possessed_state: ClassEntries,
+    honorifics: ClassEntries,
+    capital_noun: ClassEntries,
+    state_head: ClassEntries,
+    the_country: ClassEntries,
+    pronoun_m: ClassEntries,
+    pronoun_f: ClassEntries,
+    prepositions: ClassEntries,
+    city_head: ClassEntries,
+    subject_hosts: ClassEntries,
+    not_short: ClassEntries,
+    relational: ClassEntries,
+    delegation_head: ClassEntries,
+    nisba_head: ClassEntries,
+    actor_head: ClassEntries,
+    counterparts: ClassEntries,
+    title_not_current: ClassEntries,
+    group: ClassEntries,
 }
 
 impl ReferenceWords {
     pub fn from_rules(rules: &RuleSet) -> ReferenceWords {
-        let get = |name: &str| rules.class(name).map(|c| c.entries.clone()).unwrap_or_default();
+        let get = |name: &str| rules.class(name).map(|c| ClassEntries::from(c.entries.clone())).unwrap_or_default();
         ReferenceWords {
             leader_titles: get("title.leader"),
             other_titles: get("title.other"),
@@ -102,13 +105,14 @@ impl ReferenceWords {
 }
 
 /// Length in tokens of the longest entry of `entries` matching at `i`.
-pub fn match_entries(entries: &[Vec<Literal>], tokens: &[Token], i: usize) -> Option<usize> {
+pub fn match_entries(entries: &(impl Entries + ?Sized), tokens: &[Token], i: usize) -> Option<usize> {
     // Most entries fail on the first word: look at that token once, and at
-    // the others only for entries whose first word matched.
+    // the others only for entries whose first word matched (for
+    // [`ClassEntries`], only those its index gives for the first word).
     let rest = tokens.get(i..).unwrap_or(&[]);
     let first = rest.first().filter(|t| t.kind != TokenKind::Punct).map(|t| t.stem.as_str());
     let mut best = None;
-    for e in entries {
+    entries.each_starting_with(first, |e| {
         let matched = match (e.split_first(), first) {
             (None, _) => true,
             (Some(_), None) => false,
@@ -121,7 +125,7 @@ pub fn match_entries(entries: &[Vec<Literal>], tokens: &[Token], i: usize) -> Op
         if matched && best < Some(e.len()) {
             best = Some(e.len());
         }
-    }
+    });
     best
 }
 

@@ -50,6 +50,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
+use crate::class_index::ClassEntries;
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::normalize::normalize_str;
 use crate::ontology::{OntologyError, SourceFile};
@@ -197,6 +198,8 @@ pub struct RuleSet {
     class_index: HashMap<String, usize>,
     pub rules: Vec<Rule>,
     prefilter: Prefilter,
+    /// The entries of each class, indexed by first word (see [`ClassEntries`]).
+    indexed_classes: Vec<ClassEntries>,
 }
 
 /// What a sentence must hold for each rule to have a chance, worked out once
@@ -306,6 +309,7 @@ impl RuleSet {
             }
         }
         set.prefilter = Prefilter::new(&set.rules, &set.classes);
+        set.indexed_classes = set.classes.iter().map(|c| ClassEntries::from(c.entries.clone())).collect();
         Ok(set)
     }
 
@@ -325,6 +329,16 @@ impl RuleSet {
             }
         }
         (0..self.rules.len()).map(|r| p.min_mentions[r] <= mentions && p.groups[r].iter().all(|&g| present[g])).collect()
+    }
+
+    /// The entries of the class at this index, indexed by first word.
+    pub fn indexed_class(&self, class: usize) -> &ClassEntries {
+        &self.indexed_classes[class]
+    }
+
+    /// The index of the class with this name (without `@`).
+    pub fn class_number(&self, name: &str) -> Option<usize> {
+        self.class_index.get(name).copied()
     }
 
     /// The class with this name (without `@`).

@@ -70,9 +70,13 @@ impl Lexicon {
 
     /// True when the normalised word (article ignored) is known.
     pub fn contains(&self, word: &str) -> bool {
-        let word = fold_ta_marbuta(word);
-        let (_, stem) = strip_article(&word);
-        self.stems.contains(stem)
+        // Folding allocates: only words with ة need it.
+        if has_ta_marbuta(word) {
+            let word = fold_ta_marbuta(word);
+            self.stems.contains(strip_article(&word).1)
+        } else {
+            self.stems.contains(strip_article(word).1)
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -101,7 +105,7 @@ const ENCLITICS: &[&str] = &["هما", "هم", "هن", "كم", "ها", "نا", "
 pub fn strip_article(word: &str) -> (bool, &str) {
     let mut stem = word;
     while let Some(rest) = stem.strip_prefix("ال") {
-        if rest.chars().count() < 2 {
+        if !has_chars(rest, 2) {
             break;
         }
         stem = rest;
@@ -112,7 +116,10 @@ pub fn strip_article(word: &str) -> (bool, &str) {
 /// Splits the normalised characters `chars[start..end]` (one sentence) into
 /// tokens.
 pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    // About one token per four characters of Arabic news.
+    let mut tokens = Vec::with_capacity(end.saturating_sub(start) / 4 + 4);
+    // One buffer for the letters of each Arabic word in turn.
+    let mut word = String::new();
     let mut i = start;
     while i < end {
         let c = chars[i];
@@ -123,7 +130,7 @@ pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> 
             while j < end && is_arabic_letter(chars[j]) {
                 j += 1;
             }
-            let mut word = String::with_capacity(2 * (j - i));
+            word.clear();
             word.extend(&chars[i..j]);
             split_arabic_word(&word, i, lexicon, &mut tokens);
             i = j;
@@ -167,29 +174,40 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
     if lexicon.contains(word) {
         return None;
     }
+    // The readings are tried in order and the first whose stem is known
+    // wins; a stem is only allocated for that one (`respelled` holds a stem
+    // that is not a slice of the word).
+    let known = |stem: &str, enclitic: &str| has_chars(stem, 2) && lexicon.contains(stem) && (enclitic.is_empty() || !stem.starts_with("ال"));
+    let reading = |proclitic: &'a str, stem: &str, enclitic: &'a str| Some(Analysis { proclitic, stem: stem.to_string(), enclitic });
+    let mut respelled = String::new();
+    // Every proclitic starts with one of these letters and every enclitic
+    // ends with one of those: most words are ruled out for one or the other
+    // without trying each.
+    let proclitics: &[&'static str] = if matches!(word.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س')) { PROCLITICS } else { &[] };
     // Fewer clitics first: a proclitic alone, a pronoun alone, then both.
-    let mut candidates: Vec<Analysis<'a>> = Vec::new();
     // One proclitic letter before two: `وبدا` is و + بدا, not وب + دا.
-    for p in PROCLITICS.iter().rev() {
+    for p in proclitics.iter().rev() {
         if let Some(rest) = word.strip_prefix(p) {
-            candidates.extend(stems_after_proclitic(p, rest).into_iter().map(|stem| Analysis { proclitic: p, stem, enclitic: "" }));
-        }
-    }
-    // A word written with ة ends there: ة is never a pronoun.
-    let enclitics: &[&'static str] = if word.ends_with('ة') { &[] } else { ENCLITICS };
-    for e in enclitics {
-        if let Some(rest) = word.strip_suffix(e) {
-            for stem in stems_before_enclitic(rest) {
-                candidates.push(Analysis { proclitic: "", stem, enclitic: e });
+            if let Some(stem) = stem_after_proclitic(p, rest, &mut respelled, |s| known(s, "")) {
+                return reading(p, stem, "");
             }
         }
     }
-    for p in PROCLITICS {
+    // A word written with ة ends there: ة is never a pronoun.
+    let enclitics: &[&'static str] = if matches!(word.chars().next_back(), Some('ا' | 'م' | 'ن' | 'ه')) { ENCLITICS } else { &[] };
+    for e in enclitics {
+        if let Some(rest) = word.strip_suffix(e) {
+            if let Some(stem) = stem_before_enclitic(rest, &mut respelled, |s| known(s, e)) {
+                return reading("", stem, e);
+            }
+        }
+    }
+    for p in proclitics.iter().filter(|_| !enclitics.is_empty()) {
         if let Some(rest) = word.strip_prefix(p) {
             for e in enclitics {
                 if let Some(mid) = rest.strip_suffix(e) {
-                    for stem in stems_before_enclitic(mid) {
-                        candidates.push(Analysis { proclitic: p, stem, enclitic: e });
+                    if let Some(stem) = stem_before_enclitic(mid, &mut respelled, |s| known(s, e)) {
+                        return reading(p, stem, e);
                     }
                 }
             }
@@ -199,32 +217,44 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
     if let Some(rest) = word.strip_suffix('ا') {
         for p in std::iter::once(&"").chain(PROCLITICS) {
             if let Some(stem) = rest.strip_prefix(p) {
-                candidates.push(Analysis { proclitic: *p, stem: stem.to_string(), enclitic: "" });
+                if known(stem, "") {
+                    return reading(p, stem, "");
+                }
             }
         }
     }
-    candidates
-        .into_iter()
-        .find(|a| a.stem.chars().count() >= 2 && lexicon.contains(&a.stem) && (a.enclitic.is_empty() || !a.stem.starts_with("ال")))
+    None
 }
 
-/// After `ل`, a word's article loses its alef: `للرئيس` is `ل` + `الرئيس`.
-fn stems_after_proclitic(proclitic: &str, rest: &str) -> Vec<String> {
-    let mut out = vec![rest.to_string()];
+/// The first stem after proclitic `proclitic` that `known` accepts: after
+/// `ل`, a word's article loses its alef (`للرئيس` is `ل` + `الرئيس`), so the
+/// restored spelling (written into `respelled`) is tried first, then `rest`.
+fn stem_after_proclitic<'s>(proclitic: &str, rest: &'s str, respelled: &'s mut String, known: impl Fn(&str) -> bool) -> Option<&'s str> {
     if proclitic.ends_with('ل') && rest.starts_with('ل') {
-        out.insert(0, format!("ا{rest}"));
+        respelled.clear();
+        respelled.push('ا');
+        respelled.push_str(rest);
+        if known(respelled) {
+            return Some(respelled);
+        }
     }
-    out
+    known(rest).then_some(rest)
 }
 
-/// Before a pronoun, `ة` is written `ت`: `زيارته` is `زيارة` + `ه`.
-fn stems_before_enclitic(rest: &str) -> Vec<String> {
-    let mut out = vec![rest.to_string()];
+/// The first stem before a pronoun that `known` accepts: before a pronoun,
+/// `ة` is written `ت` (`زيارته` is `زيارة` + `ه`), so that spelling
+/// (written into `respelled`) is tried first, then `rest` as written.
+fn stem_before_enclitic<'s>(rest: &'s str, respelled: &'s mut String, known: impl Fn(&str) -> bool) -> Option<&'s str> {
     if let Some(base) = rest.strip_suffix('ت') {
-        out.insert(0, format!("{base}ة"));
+        respelled.clear();
+        respelled.push_str(base);
+        respelled.push('ة');
+        if known(respelled) {
+            return Some(respelled);
+        }
     }
     // A final alif maqsura is written ا before a pronoun (علاها); rare, skipped.
-    out
+    known(rest).then_some(rest)
 }
 
 fn split_arabic_word(word: &str, start: usize, lexicon: &Lexicon, tokens: &mut Vec<Token>) {
@@ -274,16 +304,16 @@ fn split_arabic_word(word: &str, start: usize, lexicon: &Lexicon, tokens: &mut V
 /// The one place where an unknown word of eight letters or more splits into
 /// two known words of three letters or more, if there is exactly one.
 fn glued_joint(word: &str, lexicon: &Lexicon) -> Option<usize> {
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() < 8 || chars.len() > 40 || lexicon.contains(word) {
+    let n = word.chars().count();
+    if n < 8 || n > 40 || lexicon.contains(word) {
         return None;
     }
     let mut found = None;
-    for k in 3..=chars.len() - 3 {
-        let left: String = chars[..k].iter().collect();
-        let right: String = chars[k..].iter().collect();
+    // The halves are slices of the word, split at character k = 3..=n-3.
+    for (k, (byte, _)) in word.char_indices().enumerate().take(n - 2).skip(3) {
+        let (left, right) = word.split_at(byte);
         let known = |w: &str| lexicon.contains(w) && strip_article(w).1.chars().count() >= 3;
-        if known(&left) && known(&right) {
+        if known(left) && known(right) {
             if found.is_some() {
                 return None;
             }
@@ -296,6 +326,9 @@ fn glued_joint(word: &str, lexicon: &Lexicon) -> Option<usize> {
 /// `وال…`, `فال…`, `بال…`, `كال…` and `لل…` are split even for unknown words:
 /// in running text these letters before the article are almost always clitics.
 fn safe_article_split(word: &str) -> Option<Analysis<'static>> {
+    if !matches!(word.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل')) {
+        return None;
+    }
     for p in ["و", "ف", "ب", "ك", "وب", "فب", "وك"] {
         if let Some(rest) = word.strip_prefix(p) {
             if rest.starts_with("ال") && rest.chars().count() >= 5 {
@@ -315,8 +348,21 @@ fn safe_article_split(word: &str) -> Option<Analysis<'static>> {
     None
 }
 
+/// True when `s` has at least `n` characters; stops counting there.
+#[inline]
+fn has_chars(s: &str, n: usize) -> bool {
+    s.len() >= n && s.chars().nth(n - 1).is_some()
+}
+
+/// True when `word` holds `ة` (UTF-8 `D8 A9`; no other character has
+/// these two bytes in a row). A byte scan: cheaper than a char search on
+/// words this short.
+fn has_ta_marbuta(word: &str) -> bool {
+    word.as_bytes().windows(2).any(|w| w == [0xD8, 0xA9])
+}
+
 fn push_word(tokens: &mut Vec<Token>, form: String, start: usize, end: usize) {
-    let form = fold_ta_marbuta(&form);
+    let form = if has_ta_marbuta(&form) { fold_ta_marbuta(&form) } else { form };
     let (article, stem) = strip_article(&form);
     let stem = stem.to_string();
     tokens.push(Token { kind: TokenKind::Word, form, stem, article, start, end });

@@ -54,8 +54,12 @@ pub struct Options {
 }
 
 impl Default for Options {
+    /// Batches of 1 MB of input: N-Quads output is about twelve times the
+    /// input, and up to three batches are alive, so this bounds the output
+    /// held in memory to some 40 MB while keeping a few hundred documents
+    /// per batch for the workers to share.
     fn default() -> Options {
-        Options { threads: 0, batch_documents: 4096, batch_bytes: 4 << 20 }
+        Options { threads: 0, batch_documents: 4096, batch_bytes: 1 << 20 }
     }
 }
 

@@ -34,8 +34,8 @@ use std::collections::BTreeSet;
 use std::io;
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
-use oxrdf::{GraphName, Literal, NamedNode, Quad, Triple};
-use oxttl::{NQuadsSerializer, NTriplesSerializer, TriGSerializer, TurtleSerializer};
+use oxrdf::{GraphName, GraphNameRef, LiteralRef, NamedNode, Quad, TermRef, Triple, TripleRef};
+use oxttl::{NTriplesSerializer, TriGSerializer, TurtleSerializer};
 
 use crate::graph::{KnowledgeGraph, StatementEdge};
 use crate::triple::Assertion;
@@ -184,66 +184,80 @@ impl RdfSerializer {
     /// asserted triples, statement nodes, evidence sentences.
     pub fn triples(&self, graph: &KnowledgeGraph) -> Vec<Triple> {
         let mut out = Vec::new();
+        self.each_triple(graph, |t| out.push(t.into_owned()));
+        out
+    }
+
+    /// Calls `emit` with every RDF triple of the graph, in the order of
+    /// [`RdfSerializer::triples`], as borrowed terms: writing N-Quads needs
+    /// no owned `Triple` per line.
+    fn each_triple(&self, graph: &KnowledgeGraph, mut emit: impl FnMut(TripleRef<'_>)) {
         let derived_from = iri(PROV, "wasDerivedFrom");
         let documents: BTreeSet<&str> = graph
             .statements()
             .flat_map(|(_, e, _)| e.evidence.iter().map(|ev| ev.document.as_str()))
             .chain(graph.documents.iter().map(String::as_str))
             .collect();
+        let document_class = vocab("Document");
         for d in documents {
             let doc = document_iri(d);
-            out.push(Triple::new(doc.clone(), rdf::TYPE, vocab("Document")));
-            out.push(Triple::new(doc, rdfs::LABEL, Literal::new_simple_literal(d)));
+            emit(TripleRef::new(&doc, rdf::TYPE, &document_class));
+            emit(TripleRef::new(&doc, rdfs::LABEL, LiteralRef::new_simple_literal(d)));
         }
+        let same_as = iri(OWL, "sameAs");
         for (_, e) in graph.entities() {
             let s = entity_iri(&e.id);
-            out.push(Triple::new(s.clone(), rdf::TYPE, vocab(e.kind.as_str())));
-            out.push(Triple::new(s.clone(), rdfs::LABEL, Literal::new_language_tagged_literal_unchecked(&e.label_en, "en")));
-            out.push(Triple::new(s.clone(), rdfs::LABEL, Literal::new_language_tagged_literal_unchecked(&e.label_ar, "ar")));
+            emit(TripleRef::new(&s, rdf::TYPE, &vocab(e.kind.as_str())));
+            emit(TripleRef::new(&s, rdfs::LABEL, LiteralRef::new_language_tagged_literal_unchecked(&e.label_en, "en")));
+            emit(TripleRef::new(&s, rdfs::LABEL, LiteralRef::new_language_tagged_literal_unchecked(&e.label_ar, "ar")));
             if let Some(q) = &e.wikidata {
-                out.push(Triple::new(s, iri(OWL, "sameAs"), iri(WIKIDATA, q)));
+                emit(TripleRef::new(&s, &same_as, &iri(WIKIDATA, q)));
             }
         }
         for (s, edge, o) in graph.statements() {
             if edge.assertion == Assertion::Asserted {
-                out.push(Triple::new(entity_iri(&s.id), relation_iri(edge.relation), entity_iri(&o.id)));
+                emit(TripleRef::new(&entity_iri(&s.id), &relation_iri(edge.relation), &entity_iri(&o.id)));
             }
         }
+        let statement_class = vocab("Statement");
+        let (asserted, assertion, rule_property, time_property, evidence_property) =
+            (vocab("asserted"), vocab("assertion"), vocab("rule"), vocab("time"), vocab("evidence"));
         let mut spans = BTreeSet::new();
         for (s, edge, o) in graph.statements() {
             let about = Triple::new(entity_iri(&s.id), relation_iri(edge.relation), entity_iri(&o.id));
             let st = statement_iri(&s.id, edge, &o.id);
             match self.style {
                 StatementStyle::Reification => {
-                    out.push(Triple::new(st.clone(), rdf::TYPE, rdf::STATEMENT));
-                    out.push(Triple::new(st.clone(), rdf::TYPE, vocab("Statement")));
-                    out.push(Triple::new(st.clone(), rdf::SUBJECT, about.subject));
-                    out.push(Triple::new(st.clone(), rdf::PREDICATE, about.predicate));
-                    out.push(Triple::new(st.clone(), rdf::OBJECT, about.object));
+                    emit(TripleRef::new(&st, rdf::TYPE, rdf::STATEMENT));
+                    emit(TripleRef::new(&st, rdf::TYPE, &statement_class));
+                    emit(TripleRef::new(&st, rdf::SUBJECT, &about.subject));
+                    emit(TripleRef::new(&st, rdf::PREDICATE, &about.predicate));
+                    emit(TripleRef::new(&st, rdf::OBJECT, &about.object));
                 }
                 StatementStyle::TripleTerm => {
-                    out.push(Triple::new(st.clone(), rdf::TYPE, vocab("Statement")));
-                    out.push(Triple::new(st.clone(), rdf::REIFIES, about));
+                    emit(TripleRef::new(&st, rdf::TYPE, &statement_class));
+                    emit(TripleRef::new(&st, rdf::REIFIES, &about));
                 }
             }
-            out.push(Triple::new(st.clone(), vocab("asserted"), Literal::from(edge.assertion == Assertion::Asserted)));
-            out.push(Triple::new(st.clone(), vocab("assertion"), Literal::new_simple_literal(edge.assertion.name())));
+            let is_asserted = edge.assertion == Assertion::Asserted;
+            emit(TripleRef::new(&st, &asserted, LiteralRef::new_typed_literal(if is_asserted { "true" } else { "false" }, xsd::BOOLEAN)));
+            emit(TripleRef::new(&st, &assertion, LiteralRef::new_simple_literal(edge.assertion.name())));
             let rules: BTreeSet<&str> = edge.evidence.iter().map(|e| e.evidence.rule.as_str()).collect();
             for rule in rules {
-                out.push(Triple::new(st.clone(), vocab("rule"), Literal::new_simple_literal(rule)));
+                emit(TripleRef::new(&st, &rule_property, LiteralRef::new_simple_literal(rule)));
             }
             let times: BTreeSet<&str> = edge.evidence.iter().filter_map(|e| e.evidence.time.as_deref()).collect();
             for time in times {
-                out.push(Triple::new(st.clone(), vocab("time"), Literal::new_simple_literal(time)));
+                emit(TripleRef::new(&st, &time_property, LiteralRef::new_simple_literal(time)));
             }
             let documents: BTreeSet<&str> = edge.evidence.iter().map(|e| e.document.as_str()).collect();
             for d in documents {
-                out.push(Triple::new(st.clone(), derived_from.clone(), document_iri(d)));
+                emit(TripleRef::new(&st, &derived_from, &document_iri(d)));
             }
             let mine: BTreeSet<(&str, usize, usize)> =
                 edge.evidence.iter().map(|e| (e.document.as_str(), e.evidence.start, e.evidence.end)).collect();
             for &(d, b, e) in &mine {
-                out.push(Triple::new(st.clone(), vocab("evidence"), span_iri(d, b, e)));
+                emit(TripleRef::new(&st, &evidence_property, &span_iri(d, b, e)));
             }
             spans.extend(
                 edge.evidence
@@ -251,6 +265,14 @@ impl RdfSerializer {
                     .map(|e| (e.document.as_str(), e.evidence.start, e.evidence.end, e.evidence.text.as_str())),
             );
         }
+        let (offset_based_string, sentence, reference_context, begin_index, end_index, anchor_of) = (
+            iri(NIF, "OffsetBasedString"),
+            iri(NIF, "Sentence"),
+            iri(NIF, "referenceContext"),
+            iri(NIF, "beginIndex"),
+            iri(NIF, "endIndex"),
+            iri(NIF, "anchorOf"),
+        );
         let mut previous = None;
         for (d, b, e, text) in spans {
             // One node per span, even if two evidence records disagreed on its text.
@@ -259,14 +281,14 @@ impl RdfSerializer {
             }
             previous = Some((d, b, e));
             let span = span_iri(d, b, e);
-            out.push(Triple::new(span.clone(), rdf::TYPE, iri(NIF, "OffsetBasedString")));
-            out.push(Triple::new(span.clone(), rdf::TYPE, iri(NIF, "Sentence")));
-            out.push(Triple::new(span.clone(), iri(NIF, "referenceContext"), document_iri(d)));
-            out.push(Triple::new(span.clone(), iri(NIF, "beginIndex"), nonneg(b)));
-            out.push(Triple::new(span.clone(), iri(NIF, "endIndex"), nonneg(e)));
-            out.push(Triple::new(span, iri(NIF, "anchorOf"), Literal::new_simple_literal(text)));
+            emit(TripleRef::new(&span, rdf::TYPE, &offset_based_string));
+            emit(TripleRef::new(&span, rdf::TYPE, &sentence));
+            emit(TripleRef::new(&span, &reference_context, &document_iri(d)));
+            let (b, e) = (b.to_string(), e.to_string());
+            emit(TripleRef::new(&span, &begin_index, LiteralRef::new_typed_literal(&b, xsd::NON_NEGATIVE_INTEGER)));
+            emit(TripleRef::new(&span, &end_index, LiteralRef::new_typed_literal(&e, xsd::NON_NEGATIVE_INTEGER)));
+            emit(TripleRef::new(&span, &anchor_of, LiteralRef::new_simple_literal(text)));
         }
-        out
     }
 
     /// Writes the graph as Turtle, with readable prefixes.
@@ -293,12 +315,26 @@ impl RdfSerializer {
 
     /// Writes per-document graphs as N-Quads, one named graph per document,
     /// in the order given. Each line is independent, so outputs concatenate.
-    pub fn write_nquads<W: io::Write>(&self, w: W, graphs: &[KnowledgeGraph]) -> io::Result<W> {
-        let mut writer = NQuadsSerializer::new().for_writer(w);
-        for q in self.quads(graphs) {
-            writer.serialize_quad(&q)?;
+    ///
+    /// Each line is written straight to `w` from a reused buffer, with the bytes
+    /// oxttl's `NQuadsSerializer` writes (see [`push_term`]): this is the
+    /// corpus mode's output, and building an owned quad per line cost more
+    /// than extracting it.
+    pub fn write_nquads<W: io::Write>(&self, mut w: W, graphs: &[KnowledgeGraph]) -> io::Result<W> {
+        let mut line = Vec::with_capacity(512);
+        for g in graphs {
+            let name = graph_name(g);
+            let mut written = Ok(());
+            self.each_triple(g, |t| {
+                if written.is_ok() {
+                    line.clear();
+                    push_nquad(&mut line, t, name.as_ref());
+                    written = w.write_all(&line);
+                }
+            });
+            written?;
         }
-        Ok(writer.finish())
+        Ok(w)
     }
 
     /// Writes per-document graphs as TriG, one named graph per document.
@@ -325,8 +361,102 @@ impl RdfSerializer {
     }
 }
 
-fn nonneg(n: usize) -> Literal {
-    Literal::new_typed_literal(n.to_string(), xsd::NON_NEGATIVE_INTEGER)
+/// Appends one N-Quads line: `s p o g .` (no `g` for the default graph).
+fn push_nquad(out: &mut Vec<u8>, t: TripleRef<'_>, graph: GraphNameRef<'_>) {
+    push_triple(out, t);
+    match graph {
+        GraphNameRef::NamedNode(n) => {
+            out.push(b' ');
+            push_term(out, n.into());
+        }
+        GraphNameRef::BlankNode(b) => {
+            out.push(b' ');
+            push_term(out, b.into());
+        }
+        GraphNameRef::DefaultGraph => {}
+    }
+    out.extend_from_slice(b" .\n");
+}
+
+fn push_triple(out: &mut Vec<u8>, t: TripleRef<'_>) {
+    push_term(out, t.subject.into());
+    out.push(b' ');
+    push_term(out, t.predicate.into());
+    out.push(b' ');
+    push_term(out, t.object);
+}
+
+/// Appends a term as oxrdf's `Display` writes it in N-Triples and N-Quads:
+/// `<iri>`, `_:id`, a quoted literal with its escapes and its `@lang`,
+/// `@lang--dir` or `^^<datatype>`, `<<( s p o )>>`.
+fn push_term(out: &mut Vec<u8>, term: TermRef<'_>) {
+    match term {
+        TermRef::NamedNode(n) => {
+            out.push(b'<');
+            out.extend_from_slice(n.as_str().as_bytes());
+            out.push(b'>');
+        }
+        TermRef::BlankNode(b) => {
+            out.extend_from_slice(b"_:");
+            out.extend_from_slice(b.as_str().as_bytes());
+        }
+        TermRef::Literal(l) => {
+            push_quoted(out, l.value());
+            if let Some(language) = l.language() {
+                out.push(b'@');
+                out.extend_from_slice(language.as_bytes());
+                if let Some(direction) = l.direction() {
+                    out.extend_from_slice(format!("--{direction}").as_bytes());
+                }
+            } else if l.datatype() != xsd::STRING {
+                out.extend_from_slice(b"^^");
+                push_term(out, l.datatype().into());
+            }
+        }
+        TermRef::Triple(t) => {
+            out.extend_from_slice(b"<<( ");
+            push_triple(out, t.as_ref());
+            out.extend_from_slice(b" )>>");
+        }
+    }
+}
+
+/// Appends a string in double quotes with N-Triples escapes, as oxrdf's
+/// `print_quoted_str` does. Runs of characters that need no escape (nearly
+/// all of a sentence) are copied as they are.
+fn push_quoted(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // The characters to escape: ASCII controls, `"`, `\`, and the
+        // noncharacters U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`).
+        let len = match bytes[i] {
+            0..=0x1F | 0x7F | b'"' | b'\\' => 1,
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&bytes[copied..i]);
+        let c = s[i..].chars().next().expect("a character starts here");
+        match c {
+            '\u{8}' => out.extend_from_slice(b"\\b"),
+            '\t' => out.extend_from_slice(b"\\t"),
+            '\n' => out.extend_from_slice(b"\\n"),
+            '\u{C}' => out.extend_from_slice(b"\\f"),
+            '\r' => out.extend_from_slice(b"\\r"),
+            '"' => out.extend_from_slice(b"\\\""),
+            '\\' => out.extend_from_slice(b"\\\\"),
+            _ => out.extend_from_slice(format!("\\u{:04X}", u32::from(c)).as_bytes()),
+        }
+        i += len;
+        copied = i;
+    }
+    out.extend_from_slice(&bytes[copied..]);
+    out.push(b'"');
 }
 
 /// The named graph a graph's triples go into: the document's IRI when the
@@ -371,5 +501,31 @@ mod tests {
     fn iri_segments_escape_everything_but_unreserved_characters() {
         assert_eq!(iri_segment("a b/ج#.txt"), "a%20b%2F%D8%AC%23.txt");
         assert_eq!(span_iri("x/y", 3, 9).as_str(), "https://w3id.org/sanad/document/x%2Fy#char=3,9");
+    }
+
+    #[test]
+    fn nquads_lines_are_the_bytes_oxttl_writes() {
+        use oxrdf::{BaseDirection, BlankNode, Literal, Term};
+        use oxttl::NQuadsSerializer;
+        let (s, p) = (NamedNode::new_unchecked("https://x/s"), NamedNode::new_unchecked("https://x/p"));
+        let objects: Vec<Term> = vec![
+            Literal::new_simple_literal("a \"q\" \\ \n\t\r\u{8}\u{C}\u{1}\u{7F}\u{FFFE}\u{FFFF} ج").into(),
+            Literal::new_language_tagged_literal_unchecked("x", "ar").into(),
+            Literal::new_directional_language_tagged_literal_unchecked("x", "ar", BaseDirection::Rtl).into(),
+            Literal::from(true).into(),
+            Literal::new_typed_literal("3", xsd::NON_NEGATIVE_INTEGER).into(),
+            Triple::new(s.clone(), p.clone(), Literal::new_simple_literal("t")).into(),
+            BlankNode::new_unchecked("b1").into(),
+            NamedNode::new_unchecked("https://x/o").into(),
+        ];
+        for o in &objects {
+            for graph in [GraphName::NamedNode(NamedNode::new_unchecked("https://x/g")), GraphName::DefaultGraph] {
+                let mut expected = NQuadsSerializer::new().for_writer(Vec::new());
+                expected.serialize_quad(&Quad::new(s.clone(), p.clone(), o.clone(), graph.clone())).unwrap();
+                let mut line = Vec::new();
+                push_nquad(&mut line, TripleRef::new(&s, &p, o), graph.as_ref());
+                assert_eq!(String::from_utf8(line).unwrap(), String::from_utf8(expected.finish()).unwrap());
+            }
+        }
     }
 }

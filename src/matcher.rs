@@ -102,6 +102,7 @@ pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) 
     let mut out = Vec::new();
     let possible = rules.possible_rules(view.tokens, view.mentions.len());
     let prepositions = rules.class_number("preposition");
+    let object_hosts = rules.class_number("object.host");
     for (index, rule) in rules.rules.iter().enumerate() {
         if !possible[index] {
             continue;
@@ -109,7 +110,7 @@ pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) 
         let first = out.len();
         // One matcher per rule, reset before each start: a failed attempt
         // leaves its bindings empty again, so only a match needs new ones.
-        let mut m = Matcher { rules, view, gazetteer, rule, prepositions, steps: 0, bindings: vec![Vec::new(); rule.slots.len()] };
+        let mut m = Matcher { rules, view, gazetteer, rule, prepositions, object_hosts, steps: 0, bindings: vec![Vec::new(); rule.slots.len()] };
         for start in 0..view.units.len() {
             m.steps = 0;
             if let Some(end) = m.run(&rule.pattern, None, start) {
@@ -207,6 +208,8 @@ struct Matcher<'a, 'v> {
     rule: &'a Rule,
     /// The `@preposition` class, for `/subj` slots.
     prepositions: Option<usize>,
+    /// The `@object.host` class (transitive verbal nouns), for `/subj` slots.
+    object_hosts: Option<usize>,
     steps: usize,
     bindings: Vec<Vec<usize>>,
 }
@@ -418,6 +421,13 @@ impl Matcher<'_, '_> {
             if let Some(prepositions) = self.prepositions {
                 let each_of = m.start >= 2 && self.view.tokens[m.start - 2].stem == "كل" && self.view.tokens[m.start - 1].stem == "من";
                 if !each_of && match_entries(self.rules.indexed_class(prepositions), self.view.tokens, m.start - 1) == Some(1) {
+                    return None;
+                }
+            }
+            // The object of a transitive verbal noun (دعم الأخيرة، عزل روسيا)
+            // is no agent either.
+            if let Some(hosts) = self.object_hosts {
+                if match_entries(self.rules.indexed_class(hosts), self.view.tokens, m.start - 1) == Some(1) {
                     return None;
                 }
             }

@@ -26,7 +26,8 @@
 //!   و Z`, `كل من X و Y`) unless flagged `/one`; `/nisba` takes only nisba
 //!   adjectives, `/name` anything but; `/city` keeps a capital as the city
 //!   instead of the state it stands for; `/subj` refuses a mention right after
-//!   a preposition (`@preposition`), which is rarely an agent; `/explicit`
+//!   a preposition (`@preposition`) or a transitive verbal noun
+//!   (`@object.host`: دعم الأخيرة), which is rarely an agent; `/explicit`
 //!   refuses pronoun suffixes.
 //! - `[ … ]` optional, `( a | b c )` alternatives, `.` any one unit, `~N` a gap
 //!   of at most N units containing no mention (pronoun suffixes excepted),

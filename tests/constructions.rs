@@ -345,6 +345,16 @@ fn false_negation_cues_still_assert() {
 }
 
 #[test]
+fn the_object_of_a_verbal_noun_is_no_agent() {
+    // دعم الأخيرة: Ukraine is supported here, it confronts no one.
+    check(
+        "ناقش الاجتماع الحرب في أوكرانيا وتعزيز الجهود لدعم الأخيرة ومواجهة النفوذ الروسي.",
+        &[],
+        &["Ukraine | opposes | Russia"],
+    );
+}
+
+#[test]
 fn hedged_statements_are_hypothetical() {
     check("قد تفرض بريطانيا عقوبات على إيران.", &["hypothetical United Kingdom | sanctions | Iran"], &["United Kingdom | sanctions | Iran"]);
     check(

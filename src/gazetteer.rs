@@ -72,6 +72,8 @@ pub struct EntityRecord {
     #[serde(default)]
     pub nisba_en: Vec<String>,
     #[serde(default)]
+    pub nisba_ar_in_context: Vec<String>,
+    #[serde(default)]
     pub nicknames_ar: Vec<String>,
     pub capital: Option<String>,
     pub capital_of: Option<String>,
@@ -181,6 +183,10 @@ pub enum NameForm {
     Nisba,
     /// A nickname: `الدب الروسي`.
     Nickname,
+    /// A nisba that is an ordinary word too (`المالي` "financial", `القمري`
+    /// "lunar"): the state only right after a head noun of
+    /// `@name.nisba-head` (`الرئيس المالي`); see `nisba_ar_in_context`.
+    ContextNisba,
 }
 
 /// One indexed name: the stems of its tokens.
@@ -191,6 +197,9 @@ pub struct NameEntry {
     pub form: NameForm,
     /// Letters in the name (spaces excluded), for the typo rule.
     pub letters: usize,
+    /// A proper name written without the article (`مالي`, `روسيا`): a word
+    /// with the article (`المالي`, "the financial") is not that name.
+    pub bare: bool,
 }
 
 /// The compiled gazetteer.
@@ -280,6 +289,7 @@ impl Gazetteer {
             push(NameForm::Name, &r.en);
             r.nisba_ar.iter().for_each(|n| push(NameForm::Nisba, n));
             r.nisba_en.iter().for_each(|n| push(NameForm::Nisba, n));
+            r.nisba_ar_in_context.iter().for_each(|n| push(NameForm::ContextNisba, n));
             r.nicknames_ar.iter().for_each(|n| push(NameForm::Nickname, n));
         }
         let mut variants = Vec::new();
@@ -318,7 +328,8 @@ impl Gazetteer {
                 continue;
             }
             let letters = stems.iter().map(|s| s.chars().count()).sum();
-            let entry = NameEntry { stems: stems.clone(), entity, form, letters };
+            let bare = form == NameForm::Name && !name.starts_with("ال");
+            let entry = NameEntry { stems: stems.clone(), entity, form, letters, bare };
             gazetteer.max_name_tokens = gazetteer.max_name_tokens.max(stems.len());
             if form == NameForm::Name && letters >= 6 && stems.iter().all(|s| s.chars().all(crate::normalize::is_arabic_letter)) {
                 gazetteer.fuzzy.insert(stems.join(" "), entry.clone());
@@ -585,7 +596,7 @@ mod tests {
     #[test]
     fn fuzzy_candidates_are_within_one_edit() {
         let mut index = FuzzyIndex::default();
-        let entry = |entity| NameEntry { stems: vec![], entity, form: NameForm::Name, letters: 6 };
+        let entry = |entity| NameEntry { stems: vec![], entity, form: NameForm::Name, letters: 6, bare: false };
         index.insert("اسراءيل".into(), entry(1));
         index.insert("بيونغ يانغ".into(), entry(2));
         let found = |t: &str| index.candidates(t).iter().map(|e| e.entity).collect::<Vec<_>>();

@@ -64,11 +64,14 @@ pub struct Mention {
     pub modifier: Option<EntityId>,
     /// For a titled person: the title is one of leadership.
     pub leader_title: bool,
+    /// A nisba that is an ordinary word too: it stands only after a head
+    /// noun that makes it the state's (reference resolution checks).
+    pub needs_head: bool,
 }
 
 impl Mention {
     pub fn new(start: usize, end: usize, kind: MentionKind, entities: Vec<EntityId>) -> Mention {
-        Mention { start, end, kind, entities, modifier: None, leader_title: false }
+        Mention { start, end, kind, entities, modifier: None, leader_title: false, needs_head: false }
     }
 }
 
@@ -97,13 +100,18 @@ fn longest_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Men
         if i + n > tokens.len() {
             continue;
         }
+        if entry.bare && tokens[i].article {
+            continue;
+        }
         if entry.stems.iter().zip(&tokens[i..i + n]).all(|(s, t)| *s == t.stem && t.kind != TokenKind::Punct) {
             let kind = match entry.form {
                 NameForm::Name => MentionKind::Name,
-                NameForm::Nisba => MentionKind::Nisba,
+                NameForm::Nisba | NameForm::ContextNisba => MentionKind::Nisba,
                 NameForm::Nickname => MentionKind::Nickname,
             };
-            return Some(Mention::new(i, i + n, kind, vec![entry.entity]));
+            let mut mention = Mention::new(i, i + n, kind, vec![entry.entity]);
+            mention.needs_head = entry.form == NameForm::ContextNisba;
+            return Some(mention);
         }
     }
     None

@@ -64,6 +64,7 @@ pub struct ReferenceWords {
     not_short: ClassEntries,
     relational: ClassEntries,
     delegation_head: ClassEntries,
+    nisba_head: ClassEntries,
     actor_head: ClassEntries,
     counterparts: ClassEntries,
     title_not_current: ClassEntries,
@@ -94,6 +95,7 @@ impl ReferenceWords {
             not_short: get("name.not-short"),
             relational: get("pronoun.relational-host"),
             delegation_head: get("name.delegation-head"),
+            nisba_head: get("name.nisba-head"),
             actor_head: get("name.actor-head"),
             counterparts: get("title.counterpart"),
             title_not_current: get("title.not-current"),
@@ -168,6 +170,12 @@ pub fn resolve(
     gazetteer: &Gazetteer,
     words: &ReferenceWords,
 ) -> (Vec<Mention>, Vec<Apposition>) {
+    // A nisba that is an ordinary word too counts only right after a head
+    // noun that makes it a state's (الرئيس المالي, not الدعم المالي).
+    let found: Vec<Mention> = found
+        .into_iter()
+        .filter(|m| !m.needs_head || (1..=m.start.min(3)).any(|len| match_entries(&words.nisba_head, tokens, m.start - len) == Some(len)))
+        .collect();
     for m in &found {
         context.learn_short_names(tokens, m, gazetteer, words);
     }

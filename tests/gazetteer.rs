@@ -89,3 +89,39 @@ fn role_nouns_resolve_to_the_leader_the_gazetteer_knows() {
     let got = resolved("وصل المستشار الألماني إلى باريس.");
     assert!(got.iter().any(|(label, kind)| label == "Olaf Scholz" && *kind == MentionKind::Role), "{got:?}");
 }
+
+#[test]
+fn every_un_member_has_a_nisba_plain_or_in_context() {
+    // Mali, Comoros and the Solomon Islands have adjectives that are ordinary
+    // words (مالي "financial", قمري "lunar") or a name (سليماني): they are
+    // declared as `nisba_ar_in_context` instead of `nisba_ar`.
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/gazetteer/countries.toml")).unwrap();
+    let mut missing = Vec::new();
+    for block in text.split("[[entity]]").skip(1) {
+        let member = block.contains("\niso = ") && block.contains("type = \"Country\"");
+        if member && !block.contains("\nnisba_ar = ") && !block.contains("\nnisba_ar_in_context = ") {
+            missing.push(block.lines().find(|l| l.starts_with("en = ")).unwrap_or("?").to_string());
+        }
+    }
+    assert!(missing.is_empty(), "states without an Arabic nisba: {missing:?}");
+}
+
+#[test]
+fn a_nisba_that_is_an_ordinary_word_names_its_state_only_after_a_head_noun() {
+    let mali = |text: &str| resolved(text).iter().any(|(label, _)| label == "Mali");
+    let comoros = |text: &str| resolved(text).iter().any(|(label, _)| label == "Comoros");
+    let solomons = |text: &str| resolved(text).iter().any(|(label, _)| label == "Solomon Islands");
+    assert!(mali("قال الرئيس المالي إن بلاده لن تتراجع."));
+    assert!(mali("أعلنت الحكومة المالية طرد السفير الفرنسي."));
+    assert!(mali("انسحب الجيش المالي من البلدة."));
+    assert!(comoros("التقى الرئيس الروسي نظيره القمري في موسكو."));
+    assert!(mali("زار الرئيس الفرنسي مالي."), "the country's name stays a name");
+    // The ordinary words: "financial support", "fiscal year", "lunar
+    // calendar", "lunar month", and the name Soleimani.
+    assert!(!mali("قدمت اليابان الدعم المالي لأوكرانيا."));
+    assert!(!mali("بدأ العام المالي الجديد في أبريل."));
+    assert!(!mali("يواجه القطاع المالي أزمة حادة."));
+    assert!(!comoros("يعتمد التقويم القمري على دورة القمر."));
+    assert!(!comoros("بدأ الشهر القمري أمس."));
+    assert!(!solomons("اغتيل قاسم سليماني في بغداد عام 2020."));
+}

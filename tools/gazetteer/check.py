@@ -26,14 +26,14 @@ from collections import Counter, defaultdict
 TYPES = {"Country", "City", "Person", "Organization", "Region"}
 REQUIRED = {"id": str, "type": str, "en": str, "ar": str}
 OPTIONAL = {
-    "names_ar": list, "names_en": list, "nisba_ar": list, "nisba_en": list,
+    "names_ar": list, "names_en": list, "nisba_ar": list, "nisba_en": list, "nisba_ar_in_context": list,
     "nicknames_ar": list, "capital": str, "capital_of": str, "leader_of": str,
     "titles_ar": list, "gender": str, "iso": str, "wikidata": str, "since": int,
     "until": int, "shared_names": list,
 }
-ONLY_FOR = {"capital": {"Country"}, "iso": {"Country"}, "capital_of": {"City"},
+ONLY_FOR = {"capital": {"Country"}, "iso": {"Country"}, "nisba_ar_in_context": {"Country"}, "capital_of": {"City"},
             "leader_of": {"Person"}, "titles_ar": {"Person"}}
-AR_FIELDS = ("ar", "names_ar", "nisba_ar", "nicknames_ar")
+AR_FIELDS = ("ar", "names_ar", "nisba_ar", "nisba_ar_in_context", "nicknames_ar")
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 LATIN = re.compile(r"[A-Za-z]")
 DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
@@ -67,7 +67,7 @@ def loader_form(name):
 
 def arabic_names(e):
     yield e.get("ar", "")
-    for f in ("names_ar", "nicknames_ar", "nisba_ar"):
+    for f in ("names_ar", "nicknames_ar", "nisba_ar", "nisba_ar_in_context"):
         yield from e.get(f, [])
 
 

@@ -186,10 +186,13 @@ SHARED_AR = {
     "CD": ["الكونغو"],
     "CG": ["الكونغو"],
     "OM": ["عمان", "عماني"],
+    # In-context nisbas that spell a city's name: المالية / ماليه (Malé), السليمانية (Sulaymaniyah).
+    "ML": ["مالية"],
+    "SB": ["سليمانية"],
 }
 # Shared nisbas: every inflected form is declared.
 SHARED_NISBA = {"CD": ["كونغولي"], "CG": ["كونغولي"]}
-CAPITAL_SHARED_AR = {"amman": ["عمان"]}
+CAPITAL_SHARED_AR = {"amman": ["عمان"], "male": ["ماليه"]}
 
 # Masculine country names (Arabic grammatical gender); all others default to feminine.
 MASCULINE = {"IQ", "JO", "LB", "SD", "YE", "MA", "SO", "SN", "NE", "GA", "CM", "SS", "EC",
@@ -266,8 +269,11 @@ NISBA_IRREGULAR = {
     "CH": ["سويسري"],
 }
 # Nisbas that are ordinary words or other names: مالي "financial", قمري "lunar", صحراوي "desert",
-# سليماني (Soleimani). Left out on purpose.
+# سليماني (Soleimani). Not plain nisbas: the UN members among them get `nisba_ar_in_context`,
+# forms that name the state only after a head noun of ontology/rules/reference.rules'
+# @name.nisba-head (الرئيس المالي، الحكومة القمرية), never alone (الدعم المالي، التقويم القمري).
 NISBA_NONE = {"ML", "KM", "SB", "EH"}
+NISBA_IN_CONTEXT = {"ML": ["مالي"], "KM": ["قمري"], "SB": ["سليماني"]}
 
 # Broken plurals in use (الروس، الأتراك ...), added to the sound forms.
 BROKEN_PLURAL = {
@@ -546,6 +552,7 @@ def build(countries_json):
             "names_en": names_en,
             "nisba_ar": nisba_ar,
             "nisba_en": nisba_en,
+            "nisba_ar_in_context": [f for b in NISBA_IN_CONTEXT.get(iso, []) for f in inflect(b)],
             "nicknames_ar": NICKNAMES_AR.get(iso, []),
             "capital": None,
             "gender": "m" if iso in MASCULINE else None,
@@ -596,7 +603,7 @@ def build(countries_json):
     countries.sort(key=lambda e: e["id"])
     capitals.sort(key=lambda e: e["id"])
     # field order of the format
-    order = ["id", "type", "en", "ar", "names_ar", "names_en", "nisba_ar", "nisba_en", "nicknames_ar",
+    order = ["id", "type", "en", "ar", "names_ar", "names_en", "nisba_ar", "nisba_en", "nisba_ar_in_context", "nicknames_ar",
              "capital", "capital_of", "gender", "iso", "wikidata", "shared_names"]
     countries = [{k: e.get(k) for k in order if k in e} for e in countries]
     capitals = [{k: e.get(k) for k in order if k in e} for e in capitals]

@@ -113,7 +113,7 @@ impl Extractor {
             time: get("time.expression"),
             year_words: get("time.year-word"),
             reversal: get("reversal"),
-            abbreviations: get("abbreviation").into_iter().filter_map(|e| e.first().map(|l| l.stem.clone())).collect(),
+            abbreviations: get("abbreviation").iter().filter_map(|e| e.first().map(|l| l.stem.clone())).collect(),
         };
         Extractor { ontology, words, cues }
     }

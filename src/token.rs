@@ -305,7 +305,7 @@ fn split_arabic_word(word: &str, start: usize, lexicon: &Lexicon, tokens: &mut V
 /// two known words of three letters or more, if there is exactly one.
 fn glued_joint(word: &str, lexicon: &Lexicon) -> Option<usize> {
     let n = word.chars().count();
-    if n < 8 || n > 40 || lexicon.contains(word) {
+    if !(8..=40).contains(&n) || lexicon.contains(word) {
         return None;
     }
     let mut found = None;

@@ -338,7 +338,7 @@ impl Gazetteer {
         }
         for entries in gazetteer.names.values_mut() {
             // Longest first, so the first full match is the longest one.
-            entries.sort_by(|a, b| b.stems.len().cmp(&a.stems.len()));
+            entries.sort_by_key(|e| std::cmp::Reverse(e.stems.len()));
         }
         Ok(gazetteer)
     }

@@ -426,11 +426,7 @@ pub fn resolve(
             Some((len, context.subject_pronoun(Gender::Masculine, gazetteer).into_iter().collect()))
         } else if let Some(len) = match_entries(&words.latter_f, tokens, i).filter(|_| !after_definite(tokens, i)) {
             Some((len, context.latest(gazetteer, Gender::Feminine).into_iter().collect()))
-        } else if let Some(len) = match_entries(&words.latter_m, tokens, i).filter(|_| !after_definite(tokens, i)) {
-            Some((len, context.latest(gazetteer, Gender::Masculine).into_iter().collect()))
-        } else {
-            None
-        };
+        } else { match_entries(&words.latter_m, tokens, i).filter(|_| !after_definite(tokens, i)).map(|len| (len, context.latest(gazetteer, Gender::Masculine).into_iter().collect())) };
         if let Some((len, entities)) = anaphor {
             if !entities.is_empty() {
                 let m = Mention::new(i, i + len, MentionKind::Anaphor, entities);
@@ -545,7 +541,7 @@ fn titled(
             }
             let title: Vec<&str> = tokens[i..title_end].iter().map(|t| t.stem.as_str()).collect();
             let title = title.join(" ");
-            e.leader_of.filter(|_| !e.former && !counterpart && e.titles.iter().any(|t| *t == title))
+            e.leader_of.filter(|_| !e.former && !counterpart && e.titles.contains(&title))
         };
         let modifier = modifier.or_else(|| if leadership { bare_title_of() } else { None });
         let mut mention = Mention::new(i, person.end, MentionKind::Titled, vec![who]);
@@ -709,7 +705,7 @@ impl Context {
             self.history
                 .iter()
                 .rev()
-                .filter(|r| !r.implied && !r.adjective && !excluded.contains(&r.entity) && !(skip_settings && r.locative))
+                .filter(|r| !r.implied && !r.adjective && !excluded.contains(&r.entity) && (!skip_settings || !r.locative))
                 .map(|r| r.entity)
                 .find(|&e| gazetteer.entities[e].gender == gender)
         };
@@ -736,7 +732,7 @@ impl Context {
             self.history
                 .iter()
                 .rev()
-                .filter(|r| !r.implied && !(skip_settings && r.locative))
+                .filter(|r| !r.implied && (!skip_settings || !r.locative))
                 .map(|r| r.entity)
                 .find(|&e| gazetteer.entities[e].gender == gender)
         };

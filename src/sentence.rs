@@ -102,7 +102,7 @@ fn ends_sentence(chars: &[char], i: usize, abbreviations: &[String]) -> bool {
     if letters == 1 && word.chars().all(char::is_alphabetic) {
         return false; // د. / U.S.
     }
-    if !word.is_empty() && abbreviations.iter().any(|a| *a == word) {
+    if !word.is_empty() && abbreviations.contains(&word) {
         return false;
     }
     true

@@ -10,8 +10,8 @@
 //! Splitting is driven by a [`Lexicon`] of known stems (gazetteer words, rule
 //! words): a clitic is split off only when what remains is a known word and the
 //! whole word is not, so `بوتين` is never read as `ب` + `وتين`. Words the
-//! lexicon does not know stay whole, except for the unambiguous `و`/`ف`/`ب`/`ك`
-//! + article and `لل` prefixes. The article is not split: a token keeps it as a
+//! lexicon does not know stay whole, except for the unambiguous prefixes
+//! `و`/`ف`/`ب`/`ك` with the article, and `لل`. The article is not split: a token keeps it as a
 //! flag and exposes its `stem` without it.
 //!
 //! This module does not recognise names (see [`crate::mention`]).

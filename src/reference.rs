@@ -172,10 +172,8 @@ pub fn resolve(
 ) -> (Vec<Mention>, Vec<Apposition>) {
     // A nisba that is an ordinary word too counts only right after a head
     // noun that makes it a state's (الرئيس المالي, not الدعم المالي).
-    let found: Vec<Mention> = found
-        .into_iter()
-        .filter(|m| !m.needs_head || (1..=m.start.min(3)).any(|len| match_entries(&words.nisba_head, tokens, m.start - len) == Some(len)))
-        .collect();
+    let mut found = found;
+    found.retain(|m| !m.needs_head || (1..=m.start.min(3)).any(|len| match_entries(&words.nisba_head, tokens, m.start - len) == Some(len)));
     for m in &found {
         context.learn_short_names(tokens, m, gazetteer, words);
     }

@@ -425,7 +425,17 @@ pub fn resolve(
         } else if let Some(len) = match_entries(&words.latter_f, tokens, i).filter(|_| !after_definite(tokens, i)) {
             Some((len, context.latest(gazetteer, Gender::Feminine).into_iter().collect()))
         } else { match_entries(&words.latter_m, tokens, i).filter(|_| !after_definite(tokens, i)).map(|len| (len, context.latest(gazetteer, Gender::Masculine).into_iter().collect())) };
-        if let Some((len, entities)) = anaphor {
+        if let Some((len, mut entities)) = anaphor {
+            // "البلدان، مصر والسعودية،": the names that follow say who.
+            if tokens.get(i + len).is_some_and(|t| matches!(t.form.as_str(), "،" | ",")) {
+                let named = |p: usize| at.get(&p).filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Typo));
+                if let Some(first) = named(i + len + 1) {
+                    entities = vec![gazetteer.state_of(first.entities[0])];
+                    if let Some(second) = tokens.get(first.end).filter(|t| t.form == "و").and_then(|_| named(first.end + 1)) {
+                        entities.push(gazetteer.state_of(second.entities[0]));
+                    }
+                }
+            }
             if !entities.is_empty() {
                 let m = Mention::new(i, i + len, MentionKind::Anaphor, entities);
                 // A single referent becomes the most recent entity again

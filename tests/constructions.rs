@@ -225,6 +225,16 @@ fn a_possessive_after_the_subject_is_the_subject_except_on_relational_nouns() {
 }
 
 #[test]
+fn the_two_countries_named_in_apposition_are_those_named() {
+    // البلدان، مصر والسعودية: the apposition says which two, not the context.
+    check(
+        "وقعت الهند وروسيا اتفاقية لتوريد النفط. ويوقع البلدان، مصر والسعودية، اتفاقية للربط الكهربائي.",
+        &["Egypt | signedAgreement | Saudi Arabia", "India | signedAgreement | Russia"],
+        &["Egypt | signedAgreement | India", "Russia | signedAgreement | Saudi Arabia"],
+    );
+}
+
+#[test]
 fn the_latter_resolves_to_the_last_entity_of_its_gender() {
     check(
         "ناقش الاتحاد الأوروبي الحرب الروسية على أوكرانيا، وأعلن الاتحاد الأوروبي دعم الأخيرة.",

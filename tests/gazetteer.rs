@@ -119,6 +119,9 @@ fn a_nisba_that_is_an_ordinary_word_names_its_state_only_after_a_head_noun() {
     // The ordinary words: "financial support", "fiscal year", "lunar
     // calendar", "lunar month", and the name Soleimani.
     assert!(!mali("قدمت اليابان الدعم المالي لأوكرانيا."));
+    let maldives = |text: &str| resolved(text).iter().any(|(label, _)| label == "Malé" || label == "Maldives");
+    assert!(!maldives("قدمت اليابان مساعدات مالية لأوكرانيا."), "مالية is not Malé (ماليه)");
+    assert!(!maldives("عين وزير المالية الجديد."));
     assert!(!mali("بدأ العام المالي الجديد في أبريل."));
     assert!(!mali("يواجه القطاع المالي أزمة حادة."));
     assert!(!comoros("يعتمد التقويم القمري على دورة القمر."));

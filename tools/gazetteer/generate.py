@@ -186,13 +186,12 @@ SHARED_AR = {
     "CD": ["الكونغو"],
     "CG": ["الكونغو"],
     "OM": ["عمان", "عماني"],
-    # In-context nisbas that spell a city's name: المالية / ماليه (Malé), السليمانية (Sulaymaniyah).
-    "ML": ["مالية"],
+    # An in-context nisba that spells a city's name: السليمانية (Sulaymaniyah).
     "SB": ["سليمانية"],
 }
 # Shared nisbas: every inflected form is declared.
 SHARED_NISBA = {"CD": ["كونغولي"], "CG": ["كونغولي"]}
-CAPITAL_SHARED_AR = {"amman": ["عمان"], "male": ["ماليه"]}
+CAPITAL_SHARED_AR = {"amman": ["عمان"]}
 
 # Masculine country names (Arabic grammatical gender); all others default to feminine.
 MASCULINE = {"IQ", "JO", "LB", "SD", "YE", "MA", "SO", "SN", "NE", "GA", "CM", "SS", "EC",
@@ -323,7 +322,8 @@ CAPITAL_AR = {
     "DM": "روسو", "EC": "كيتو", "FJ": "سوفا", "FM": "باليكير", "GD": "سانت جورجز",
     "GT": "مدينة غواتيمالا", "GY": "جورج تاون", "IN": "نيودلهي", "JM": "كينغستون",
     "KZ": "أستانا", "KI": "تاراوا الجنوبية", "KN": "باستير", "XK": "بريشتينا",
-    "KW": "مدينة الكويت", "LC": "كاستريس", "MA": "الرباط", "MV": "ماليه", "MT": "فاليتا",
+    "KW": "مدينة الكويت", "LC": "كاستريس", "MA": "الرباط", "MV": "مدينة ماليه",  # bare ماليه is مالية "financial" once ة/ه fold
+    "MT": "فاليتا",
     "MM": "نايبيداو", "MN": "أولان باتور", "MU": "بورت لويس", "MW": "ليلونغوي",
     "NG": "أبوجا", "NR": "يارين", "NZ": "ويلينغتون", "PK": "إسلام آباد",
     "PA": "مدينة بنما", "PW": "نجيرولمود", "QA": "الدوحة", "SB": "هونيارا",

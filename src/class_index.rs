@@ -33,6 +33,9 @@ pub struct ClassEntries {
     /// Bit [`filter_bit`] of every key of `by_first_stem`: most stems are
     /// rejected here, without hashing them.
     filter: [u64; 4],
+    /// The class's number in its rule set, when it is one: lets
+    /// [`ClassStarts`] rule it out at a token with one bit test.
+    class: Option<u32>,
 }
 
 /// A stem's bit in [`ClassEntries::filter`]: its length and last byte
@@ -57,11 +60,22 @@ impl From<Vec<Vec<Literal>>> for ClassEntries {
                 _ => unindexed.push(i as u32),
             }
         }
-        ClassEntries { entries, by_first_stem, unindexed, filter }
+        ClassEntries { entries, by_first_stem, unindexed, filter, class: None }
     }
 }
 
 impl ClassEntries {
+    /// The entries of class number `class` of a rule set.
+    pub fn of_class(class: usize, entries: Vec<Vec<Literal>>) -> ClassEntries {
+        ClassEntries { class: Some(class as u32), ..ClassEntries::from(entries) }
+    }
+
+    /// The class's number in its rule set, if it was built with one.
+    #[inline]
+    pub fn class(&self) -> Option<usize> {
+        self.class.map(|c| c as usize)
+    }
+
     /// The entries whose first literal may match a token with this stem
     /// (`None`: no token there, or one that cannot start an entry), in no
     /// particular order. Entries are not checked beyond their first literal,
@@ -139,5 +153,92 @@ impl Deref for ClassEntries {
 
     fn deref(&self) -> &[Vec<Literal>] {
         &self.entries
+    }
+}
+
+/// For every class of a rule set, the exact words its entries start with:
+/// built once, read at every token by [`ClassStarts::new`].
+#[derive(Debug, Clone, Default)]
+pub struct FirstWords {
+    /// `u64` words per set of classes.
+    width: usize,
+    /// Exact first word → the classes that have an entry starting with it.
+    by_stem: FxHashMap<Box<str>, Box<[u64]>>,
+    /// Classes with an entry whose first literal is a pattern, or an empty
+    /// entry: they may start anywhere.
+    anywhere: Box<[u64]>,
+}
+
+impl FirstWords {
+    /// Indexes classes numbered by their position in `classes`.
+    pub fn new(classes: &[ClassEntries]) -> FirstWords {
+        let width = classes.len().div_ceil(64).max(1);
+        let mut by_stem: FxHashMap<Box<str>, Box<[u64]>> = FxHashMap::default();
+        let mut anywhere = vec![0u64; width].into_boxed_slice();
+        for (c, class) in classes.iter().enumerate() {
+            let (word, bit) = (c / 64, 1u64 << (c % 64));
+            if !class.unindexed.is_empty() {
+                anywhere[word] |= bit;
+            }
+            for stem in class.by_first_stem.keys() {
+                by_stem.entry(stem.clone()).or_insert_with(|| vec![0u64; width].into_boxed_slice())[word] |= bit;
+            }
+        }
+        FirstWords { width, by_stem, anywhere }
+    }
+}
+
+/// Which classes may start at each token of one sentence, worked out with
+/// one lookup per token. Reference resolution, the matcher and the cue
+/// scans ask "does an entry of class C start at token i?" some seven
+/// hundred times per sentence, for twenty-odd classes, and almost always
+/// the answer is no: a bit test answers those, and only the classes whose
+/// first word is the token's are matched entry by entry.
+///
+/// Like [`ClassEntries`]' own index it only rules out: a set bit means an
+/// entry's first word is the token's stem (or the class has a pattern or an
+/// empty entry), not that a whole entry matches.
+#[derive(Debug, Clone, Default)]
+pub struct ClassStarts {
+    width: usize,
+    /// `width` words per token.
+    bits: Vec<u64>,
+    /// The classes that may start anywhere, also past the last token.
+    anywhere: Box<[u64]>,
+}
+
+impl ClassStarts {
+    pub fn new(first_words: &FirstWords, tokens: &[crate::token::Token]) -> ClassStarts {
+        let width = first_words.width;
+        let mut bits = Vec::with_capacity(tokens.len() * width);
+        for t in tokens {
+            match first_words.by_stem.get(t.stem.as_str()) {
+                Some(set) => bits.extend(set.iter().zip(first_words.anywhere.iter()).map(|(a, b)| a | b)),
+                None => bits.extend_from_slice(&first_words.anywhere),
+            }
+        }
+        ClassStarts { width, bits, anywhere: first_words.anywhere.clone() }
+    }
+
+    /// False when no entry of class number `class` can start at token `i`.
+    #[inline]
+    pub fn may_start(&self, class: usize, i: usize) -> bool {
+        let (word, bit) = (class / 64, 1u64 << (class % 64));
+        let set = self.bits.get(i * self.width + word).unwrap_or_else(|| &self.anywhere[word]);
+        set & bit != 0
+    }
+
+    /// False when no entry of class number `class` can start where there is
+    /// no word: at a mention, or past the last token.
+    #[inline]
+    pub fn may_start_without_word(&self, class: usize) -> bool {
+        self.anywhere[class / 64] & (1u64 << (class % 64)) != 0
+    }
+
+    /// False when `entries` (a rule set's class) cannot start at token `i`;
+    /// true for lists that are not a rule set's class.
+    #[inline]
+    pub fn may_start_entries(&self, entries: &ClassEntries, i: usize) -> bool {
+        entries.class().is_none_or(|c| self.may_start(c, i))
     }
 }

@@ -20,7 +20,7 @@ use crate::normalize::NormalizedText;
 use crate::ontology::Ontology;
 use crate::reference::{match_entries, resolve, Apposition, Context, ReferenceWords};
 use crate::gazetteer::EntityType as EntityKind;
-use crate::class_index::ClassEntries;
+use crate::class_index::{ClassEntries, ClassStarts};
 use crate::rules::Arg;
 use crate::sentence::{split, Sentence};
 use crate::text::Document;
@@ -103,7 +103,7 @@ const CUE_WINDOW: usize = 6;
 impl Extractor {
     pub fn new(ontology: Ontology) -> Extractor {
         let words = ReferenceWords::from_rules(&ontology.rules);
-        let get = |name: &str| ontology.rules.class(name).map(|c| ClassEntries::from(c.entries.clone())).unwrap_or_default();
+        let get = |name: &str| ontology.rules.indexed_class_named(name);
         let cues = Cues {
             negation: get("modality.negation"),
             denial: get("modality.denial"),
@@ -157,8 +157,9 @@ impl Extractor {
         let gazetteer = &self.ontology.gazetteer;
         let tokens = tokenize(&normalized.chars, sentence.start, sentence.end, &self.ontology.lexicon);
         let found = find_mentions(&tokens, gazetteer, &self.ontology.lexicon);
-        let (mentions, appositions) = resolve(&tokens, found, context, gazetteer, &self.words);
-        let view = SentenceView::new(&tokens, &mentions);
+        let starts = ClassStarts::new(self.ontology.rules.first_words(), &tokens);
+        let (mentions, appositions) = resolve(&tokens, found, context, gazetteer, &self.words, &starts);
+        let view = SentenceView::new(&tokens, &mentions, &starts);
         let matches = match_rules(&self.ontology.rules, &view, gazetteer);
         let (start, end) = normalized.original_range(sentence.start, sentence.end);
         let mut analysis = SentenceAnalysis {

@@ -14,9 +14,9 @@
 
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mention::{Mention, MentionKind};
-use crate::class_index::Entries;
+use crate::class_index::{ClassStarts, Entries};
 use crate::reference::match_entries;
-use crate::rules::{Arg, Item, Rule, RuleSet, SlotFlags};
+use crate::rules::{Arg, FirstUnit, Item, Rule, RuleSet, SlotFlags};
 use crate::token::{Token, TokenKind};
 
 /// A unit of a sentence for matching.
@@ -46,10 +46,12 @@ pub struct SentenceView<'a> {
     pub tokens: &'a [Token],
     pub mentions: &'a [Mention],
     pub units: Vec<Unit>,
+    /// Which classes may start at each token.
+    pub starts: &'a ClassStarts,
 }
 
 impl<'a> SentenceView<'a> {
-    pub fn new(tokens: &'a [Token], mentions: &'a [Mention]) -> SentenceView<'a> {
+    pub fn new(tokens: &'a [Token], mentions: &'a [Mention], starts: &'a ClassStarts) -> SentenceView<'a> {
         let mut units = Vec::with_capacity(tokens.len());
         let mut next = mentions.iter().enumerate().peekable();
         let mut i = 0;
@@ -63,7 +65,22 @@ impl<'a> SentenceView<'a> {
                 i += 1;
             }
         }
-        SentenceView { tokens, mentions, units }
+        SentenceView { tokens, mentions, units, starts }
+    }
+
+    /// False when a match whose first unit is `first` cannot start at `unit`.
+    #[inline]
+    fn may_start(&self, first: &FirstUnit, unit: usize) -> bool {
+        let FirstUnit::OneOf { mention, words, classes } = first else { return true };
+        match self.units[unit] {
+            Unit::Mention(_) => *mention || classes.iter().any(|&c| self.starts.may_start_without_word(c)),
+            Unit::Token(t) => {
+                let stem = self.tokens[t].stem.as_str();
+                (*mention && stem == "كل")
+                    || words.iter().any(|l| l.matches(stem))
+                    || classes.iter().any(|&c| self.starts.may_start(c, t))
+            }
+        }
     }
 
     fn token(&self, unit: usize) -> Option<&Token> {
@@ -111,7 +128,11 @@ pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) 
         // One matcher per rule, reset before each start: a failed attempt
         // leaves its bindings empty again, so only a match needs new ones.
         let mut m = Matcher { rules, view, gazetteer, rule, prepositions, object_hosts, steps: 0, bindings: vec![Vec::new(); rule.slots.len()] };
+        let first_unit = rules.first_unit(index);
         for start in 0..view.units.len() {
+            if !view.may_start(first_unit, start) {
+                continue;
+            }
             m.steps = 0;
             if let Some(end) = m.run(&rule.pattern, None, start) {
                 if end > start && !m.reflexive() {
@@ -238,6 +259,14 @@ impl Matcher<'_, '_> {
                 }
             }
             Item::Class(c) => {
+                // Most classes cannot start here: one bit says so.
+                let may = match self.view.units.get(pos) {
+                    Some(Unit::Token(t)) => self.view.starts.may_start(*c, *t),
+                    _ => self.view.starts.may_start_without_word(*c),
+                };
+                if !may {
+                    return None;
+                }
                 let class = self.rules.indexed_class(*c);
                 // Class entries are token sequences; all must be plain tokens.
                 // The lengths that match, as bits (longest tried first);
@@ -420,14 +449,17 @@ impl Matcher<'_, '_> {
         if flags.subject && m.start > 0 {
             if let Some(prepositions) = self.prepositions {
                 let each_of = m.start >= 2 && self.view.tokens[m.start - 2].stem == "كل" && self.view.tokens[m.start - 1].stem == "من";
-                if !each_of && match_entries(self.rules.indexed_class(prepositions), self.view.tokens, m.start - 1) == Some(1) {
+                if !each_of
+                    && self.view.starts.may_start(prepositions, m.start - 1)
+                    && match_entries(self.rules.indexed_class(prepositions), self.view.tokens, m.start - 1) == Some(1)
+                {
                     return None;
                 }
             }
             // The object of a transitive verbal noun (دعم الأخيرة، عزل روسيا)
             // is no agent either.
             if let Some(hosts) = self.object_hosts {
-                if match_entries(self.rules.indexed_class(hosts), self.view.tokens, m.start - 1) == Some(1) {
+                if self.view.starts.may_start(hosts, m.start - 1) && match_entries(self.rules.indexed_class(hosts), self.view.tokens, m.start - 1) == Some(1) {
                     return None;
                 }
             }

@@ -51,7 +51,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::class_index::ClassEntries;
+use crate::class_index::{ClassEntries, FirstWords};
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::normalize::normalize_str;
 use crate::ontology::{OntologyError, SourceFile};
@@ -201,6 +201,8 @@ pub struct RuleSet {
     prefilter: Prefilter,
     /// The entries of each class, indexed by first word (see [`ClassEntries`]).
     indexed_classes: Vec<ClassEntries>,
+    /// The first words of every class, for [`crate::class_index::ClassStarts`].
+    first_words: FirstWords,
 }
 
 /// What a sentence must hold for each rule to have a chance, worked out once
@@ -222,6 +224,78 @@ struct Prefilter {
     /// Prefix, suffix and infix anchors (`word*`, `*word`, `*word*`), each
     /// with the groups it satisfies.
     by_pattern: Vec<(Literal, Vec<usize>)>,
+    /// Per rule: what the unit a match starts at must be.
+    first_units: Vec<FirstUnit>,
+}
+
+/// What the first unit of a match of a rule can be, worked out from its
+/// pattern: the matcher tries a rule at every unit of a sentence, and most
+/// units cannot start it. Like the prefilter it over-approximates: a unit it
+/// accepts may still fail, one it refuses cannot start a match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum FirstUnit {
+    /// Any unit (the pattern can start with a gap or `_`, or match nothing).
+    #[default]
+    Anything,
+    OneOf {
+        /// A mention, or the token `كل` (`كل من X و Y`), for a slot.
+        mention: bool,
+        /// A token whose stem one of these matches.
+        words: Vec<Literal>,
+        /// A token where one of these classes may start (by number).
+        classes: Vec<usize>,
+    },
+}
+
+impl FirstUnit {
+    /// The first units of `items`; None when they can all be skipped, so
+    /// that what follows them may come first.
+    fn of(items: &[Item]) -> (FirstUnit, bool) {
+        let mut first = FirstUnit::OneOf { mention: false, words: Vec::new(), classes: Vec::new() };
+        for item in items {
+            let (unit, skippable) = match item {
+                Item::Word(l) => (FirstUnit::OneOf { mention: false, words: vec![l.clone()], classes: Vec::new() }, false),
+                Item::Class(c) => (FirstUnit::OneOf { mention: false, words: Vec::new(), classes: vec![*c] }, false),
+                Item::Slot { .. } => (FirstUnit::OneOf { mention: true, words: Vec::new(), classes: Vec::new() }, false),
+                Item::Optional(inner) => (FirstUnit::of(inner).0, true),
+                Item::Alternatives(branches) => {
+                    let mut all = FirstUnit::OneOf { mention: false, words: Vec::new(), classes: Vec::new() };
+                    let mut skippable = false;
+                    for b in branches {
+                        let (unit, empty) = FirstUnit::of(b);
+                        all.add(unit);
+                        skippable |= empty;
+                    }
+                    (all, skippable)
+                }
+                Item::Gap { .. } | Item::Any => return (FirstUnit::Anything, false),
+            };
+            first.add(unit);
+            if !skippable {
+                return (first, false);
+            }
+        }
+        (first, true)
+    }
+
+    fn add(&mut self, other: FirstUnit) {
+        match (self, other) {
+            (FirstUnit::Anything, _) => {}
+            (this, FirstUnit::Anything) => *this = FirstUnit::Anything,
+            (FirstUnit::OneOf { mention, words, classes }, FirstUnit::OneOf { mention: m, words: w, classes: c }) => {
+                *mention |= m;
+                words.extend(w);
+                classes.extend(c);
+            }
+        }
+    }
+
+    fn of_pattern(pattern: &[Item]) -> FirstUnit {
+        match FirstUnit::of(pattern) {
+            (_, true) => FirstUnit::Anything,
+            (first, false) => first,
+        }
+    }
 }
 
 impl Prefilter {
@@ -252,6 +326,7 @@ impl Prefilter {
                 }
             }
             p.groups.push(groups);
+            p.first_units.push(FirstUnit::of_pattern(&rule.pattern));
         }
         p
     }
@@ -310,7 +385,8 @@ impl RuleSet {
             }
         }
         set.prefilter = Prefilter::new(&set.rules, &set.classes);
-        set.indexed_classes = set.classes.iter().map(|c| ClassEntries::from(c.entries.clone())).collect();
+        set.indexed_classes = set.classes.iter().enumerate().map(|(i, c)| ClassEntries::of_class(i, c.entries.clone())).collect();
+        set.first_words = FirstWords::new(&set.indexed_classes);
         Ok(set)
     }
 
@@ -332,9 +408,26 @@ impl RuleSet {
         (0..self.rules.len()).map(|r| p.min_mentions[r] <= mentions && p.groups[r].iter().all(|&g| present[g])).collect()
     }
 
+    /// What the first unit of a match of rule number `rule` can be.
+    pub fn first_unit(&self, rule: usize) -> &FirstUnit {
+        &self.prefilter.first_units[rule]
+    }
+
     /// The entries of the class at this index, indexed by first word.
     pub fn indexed_class(&self, class: usize) -> &ClassEntries {
         &self.indexed_classes[class]
+    }
+
+    /// The entries of the class with this name (without `@`), indexed; empty
+    /// when there is no such class.
+    pub fn indexed_class_named(&self, name: &str) -> ClassEntries {
+        self.class_number(name).map(|c| self.indexed_classes[c].clone()).unwrap_or_default()
+    }
+
+    /// The first words of every class, to build a sentence's
+    /// [`crate::class_index::ClassStarts`].
+    pub fn first_words(&self) -> &FirstWords {
+        &self.first_words
     }
 
     /// The index of the class with this name (without `@`).

@@ -156,8 +156,9 @@ impl Deref for ClassEntries {
     }
 }
 
-/// For every class of a rule set, the exact words its entries start with:
-/// built once, read at every token by [`ClassStarts::new`].
+/// For every class of a rule set, the exact words its entries start with,
+/// and the rule set's anchor words (bits after the classes'): built once,
+/// read at every token by [`ClassStarts::new`].
 #[derive(Debug, Clone, Default)]
 pub struct FirstWords {
     /// `u64` words per set of classes.
@@ -170,9 +171,10 @@ pub struct FirstWords {
 }
 
 impl FirstWords {
-    /// Indexes classes numbered by their position in `classes`.
-    pub fn new(classes: &[ClassEntries]) -> FirstWords {
-        let width = classes.len().div_ceil(64).max(1);
+    /// Indexes classes numbered by their position in `classes`, and words
+    /// numbered from `classes.len()` on.
+    pub fn new(classes: &[ClassEntries], words: &[String]) -> FirstWords {
+        let width = (classes.len() + words.len()).div_ceil(64).max(1);
         let mut by_stem: FxHashMap<Box<str>, Box<[u64]>> = FxHashMap::default();
         let mut anywhere = vec![0u64; width].into_boxed_slice();
         for (c, class) in classes.iter().enumerate() {
@@ -183,6 +185,10 @@ impl FirstWords {
             for stem in class.by_first_stem.keys() {
                 by_stem.entry(stem.clone()).or_insert_with(|| vec![0u64; width].into_boxed_slice())[word] |= bit;
             }
+        }
+        for (k, stem) in words.iter().enumerate() {
+            let n = classes.len() + k;
+            by_stem.entry(stem.as_str().into()).or_insert_with(|| vec![0u64; width].into_boxed_slice())[n / 64] |= 1u64 << (n % 64);
         }
         FirstWords { width, by_stem, anywhere }
     }
@@ -226,6 +232,15 @@ impl ClassStarts {
         let (word, bit) = (class / 64, 1u64 << (class % 64));
         let set = self.bits.get(i * self.width + word).unwrap_or_else(|| &self.anywhere[word]);
         set & bit != 0
+    }
+
+    /// Every bit set at some token of the sentence.
+    pub fn anywhere_in_sentence(&self) -> Vec<u64> {
+        let mut all = vec![0u64; self.width];
+        for set in self.bits.chunks_exact(self.width) {
+            all.iter_mut().zip(set).for_each(|(a, b)| *a |= b);
+        }
+        all
     }
 
     /// False when no entry of class number `class` can start where there is

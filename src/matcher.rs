@@ -117,7 +117,7 @@ pub const MAX_CONJUNCTS: usize = 24;
 /// Every match of every rule in the sentence.
 pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) -> Vec<RuleMatch> {
     let mut out = Vec::new();
-    let possible = rules.possible_rules(view.tokens, view.mentions.len());
+    let possible = rules.possible_rules(view.starts, view.mentions.len());
     let prepositions = rules.class_number("preposition");
     let object_hosts = rules.class_number("object.host");
     for (index, rule) in rules.rules.iter().enumerate() {

@@ -124,11 +124,18 @@ impl SentenceWords<'_> {
     /// [`match_entries`] for one of the reference classes.
     #[inline]
     fn find(&self, entries: &ClassEntries, tokens: &[Token], i: usize) -> Option<usize> {
-        if self.starts.may_start_entries(entries, i) {
-            match_entries(entries, tokens, i)
-        } else {
-            None
-        }
+        match_class(entries, self.starts, tokens, i)
+    }
+}
+
+/// [`match_entries`] for a rule set's class, with the sentence's
+/// [`ClassStarts`] ruling out most tokens first.
+#[inline]
+pub fn match_class(entries: &ClassEntries, starts: &ClassStarts, tokens: &[Token], i: usize) -> Option<usize> {
+    if starts.may_start_entries(entries, i) {
+        match_entries(entries, tokens, i)
+    } else {
+        None
     }
 }
 

@@ -51,11 +51,11 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::class_index::{ClassEntries, FirstWords};
+use crate::class_index::{ClassEntries, ClassStarts, FirstWords};
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::normalize::normalize_str;
 use crate::ontology::{OntologyError, SourceFile};
-use crate::token::{strip_article, Lexicon, Token};
+use crate::token::{strip_article, Lexicon};
 use crate::triple::{Assertion, Relation};
 
 /// A literal word in a pattern or class.
@@ -208,22 +208,23 @@ pub struct RuleSet {
 /// What a sentence must hold for each rule to have a chance, worked out once
 /// from the patterns: a number of mentions (one per slot the pattern cannot
 /// skip), and for each anchored item the pattern cannot skip (a word, a
-/// class, or alternatives that each have one), a token whose stem matches
-/// one of its words. It over-approximates: a rule it lets through may still
-/// not match, but a rule it rules out cannot match.
+/// class, or alternatives that each have one), a token where one of its
+/// words or classes starts. It over-approximates: a rule it lets through may
+/// still not match, but a rule it rules out cannot match.
+///
+/// Anchors are bits of the sentence's [`crate::class_index::ClassStarts`]:
+/// a class is its own number, an exact anchor word gets a number after the
+/// classes, so the one lookup per token that finds which classes start
+/// there also finds the anchors.
 #[derive(Debug, Default)]
 struct Prefilter {
     /// Per rule: the fewest mentions a match takes.
     min_mentions: Vec<usize>,
-    /// Per rule: the anchor groups that must all be present.
-    groups: Vec<Vec<usize>>,
-    /// Number of anchor groups.
-    group_count: usize,
-    /// Exact anchor stems, each with the groups it satisfies.
-    by_stem: FxHashMap<String, Vec<usize>>,
-    /// Prefix, suffix and infix anchors (`word*`, `*word`, `*word*`), each
-    /// with the groups it satisfies.
-    by_pattern: Vec<(Literal, Vec<usize>)>,
+    /// Per rule: the anchor groups that must all be present, each a list of
+    /// bits one of which must be set somewhere in the sentence.
+    groups: Vec<Vec<Vec<usize>>>,
+    /// Exact anchor words; word `k` is bit `classes + k`.
+    words: Vec<String>,
     /// Per rule: what the unit a match starts at must be.
     first_units: Vec<FirstUnit>,
 }
@@ -301,29 +302,28 @@ impl FirstUnit {
 impl Prefilter {
     fn new(rules: &[Rule], classes: &[WordClass]) -> Prefilter {
         let mut p = Prefilter::default();
+        let mut word_bits: FxHashMap<String, usize> = FxHashMap::default();
         for rule in rules {
             p.min_mentions.push(min_mentions(&rule.pattern));
             let mut groups = Vec::new();
-            for literals in rule.pattern.iter().filter_map(|item| anchor(item, classes)) {
-                let group = p.group_count;
-                p.group_count += 1;
-                groups.push(group);
-                for l in literals {
-                    let list = if l.prefix || l.suffix {
-                        match p.by_pattern.iter().position(|(x, _)| *x == l) {
-                            Some(i) => &mut p.by_pattern[i].1,
-                            None => {
-                                p.by_pattern.push((l, Vec::new()));
-                                &mut p.by_pattern.last_mut().expect("just pushed").1
-                            }
-                        }
-                    } else {
-                        p.by_stem.entry(l.stem.clone()).or_default()
+            'group: for anchors in rule.pattern.iter().filter_map(|item| anchor(item, classes)) {
+                let mut bits = Vec::new();
+                for a in anchors {
+                    let bit = match a {
+                        Anchor::Class(c) => c,
+                        // A prefix or suffix pattern can match nearly any
+                        // token: the group is taken as present.
+                        Anchor::Word(l) if l.prefix || l.suffix => continue 'group,
+                        Anchor::Word(l) => *word_bits.entry(l.stem.clone()).or_insert_with(|| {
+                            p.words.push(l.stem.clone());
+                            classes.len() + p.words.len() - 1
+                        }),
                     };
-                    if list.last() != Some(&group) {
-                        list.push(group);
+                    if !bits.contains(&bit) {
+                        bits.push(bit);
                     }
                 }
+                groups.push(bits);
             }
             p.groups.push(groups);
             p.first_units.push(FirstUnit::of_pattern(&rule.pattern));
@@ -332,17 +332,28 @@ impl Prefilter {
     }
 }
 
-/// The words one of which every match of a mandatory `item` takes as a
-/// token; None when the item can match without a listed word.
-fn anchor(item: &Item, classes: &[WordClass]) -> Option<Vec<Literal>> {
+/// What an anchored item needs at some token: a class starting there, or a word.
+#[derive(Debug, Clone)]
+enum Anchor {
+    Class(usize),
+    Word(Literal),
+}
+
+/// The words or classes one of which every match of a mandatory `item`
+/// takes at a token; None when the item can match without one.
+fn anchor(item: &Item, classes: &[WordClass]) -> Option<Vec<Anchor>> {
     match item {
-        Item::Word(l) => Some(vec![l.clone()]),
-        Item::Class(c) => Some(classes[*c].entries.iter().map(|e| e[0].clone()).collect()),
+        Item::Word(l) => Some(vec![Anchor::Word(l.clone())]),
+        Item::Class(c) => Some(vec![Anchor::Class(*c)]),
         Item::Alternatives(branches) => {
             let mut all = Vec::new();
             for b in branches {
-                // Any anchored mandatory item of the branch will do: take the smallest.
-                all.extend(b.iter().filter_map(|i| anchor(i, classes)).min_by_key(Vec::len)?);
+                // Any anchored mandatory item of the branch will do: take the
+                // one with the fewest words.
+                let words = |anchors: &Vec<Anchor>| -> usize {
+                    anchors.iter().map(|a| if let Anchor::Class(c) = a { classes[*c].entries.len() } else { 1 }).sum()
+                };
+                all.extend(b.iter().filter_map(|i| anchor(i, classes)).min_by_key(words)?);
             }
             Some(all)
         }
@@ -386,26 +397,17 @@ impl RuleSet {
         }
         set.prefilter = Prefilter::new(&set.rules, &set.classes);
         set.indexed_classes = set.classes.iter().enumerate().map(|(i, c)| ClassEntries::of_class(i, c.entries.clone())).collect();
-        set.first_words = FirstWords::new(&set.indexed_classes);
+        set.first_words = FirstWords::new(&set.indexed_classes, &set.prefilter.words);
         Ok(set)
     }
 
-    /// Which rules can match a sentence with these tokens and this many
-    /// mentions (by rule index); the others need not be tried.
-    pub fn possible_rules(&self, tokens: &[Token], mentions: usize) -> Vec<bool> {
+    /// Which rules can match a sentence with these class starts and this
+    /// many mentions (by rule index); the others need not be tried.
+    pub fn possible_rules(&self, starts: &ClassStarts, mentions: usize) -> Vec<bool> {
         let p = &self.prefilter;
-        let mut present = vec![false; p.group_count];
-        for t in tokens {
-            if let Some(groups) = p.by_stem.get(t.stem.as_str()) {
-                groups.iter().for_each(|&g| present[g] = true);
-            }
-            for (literal, groups) in &p.by_pattern {
-                if literal.matches(&t.stem) {
-                    groups.iter().for_each(|&g| present[g] = true);
-                }
-            }
-        }
-        (0..self.rules.len()).map(|r| p.min_mentions[r] <= mentions && p.groups[r].iter().all(|&g| present[g])).collect()
+        let present = starts.anywhere_in_sentence();
+        let has = |bit: usize| present[bit / 64] & (1 << (bit % 64)) != 0;
+        (0..self.rules.len()).map(|r| p.min_mentions[r] <= mentions && p.groups[r].iter().all(|g| g.iter().any(|&b| has(b)))).collect()
     }
 
     /// What the first unit of a match of rule number `rule` can be.

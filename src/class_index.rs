@@ -194,6 +194,15 @@ impl FirstWords {
     }
 }
 
+impl FirstWords {
+    /// The set of these classes (by number), for [`ClassStarts::any_starts`].
+    pub fn set_of(&self, classes: &[usize]) -> Vec<u64> {
+        let mut set = vec![0u64; self.width];
+        classes.iter().for_each(|&c| set[c / 64] |= 1 << (c % 64));
+        set
+    }
+}
+
 /// Which classes may start at each token of one sentence, worked out with
 /// one lookup per token. Reference resolution, the matcher and the cue
 /// scans ask "does an entry of class C start at token i?" some seven
@@ -232,6 +241,14 @@ impl ClassStarts {
         let (word, bit) = (class / 64, 1u64 << (class % 64));
         let set = self.bits.get(i * self.width + word).unwrap_or_else(|| &self.anywhere[word]);
         set & bit != 0
+    }
+
+    /// True when one of the classes of `set` (made by [`FirstWords::set_of`])
+    /// may start at token `i`.
+    #[inline]
+    pub fn any_starts(&self, set: &[u64], i: usize) -> bool {
+        let at = self.bits.get(i * self.width..(i + 1) * self.width).unwrap_or(&self.anywhere);
+        at.iter().zip(set).any(|(a, b)| a & b != 0)
     }
 
     /// Every bit set at some token of the sentence.

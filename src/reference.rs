@@ -69,12 +69,15 @@ pub struct ReferenceWords {
     counterparts: ClassEntries,
     title_not_current: ClassEntries,
     group: ClassEntries,
+    /// The classes above that a token must start for resolution to do
+    /// anything there but move on, as a set (see [`ClassStarts::any_starts`]).
+    starting: Vec<u64>,
 }
 
 impl ReferenceWords {
     pub fn from_rules(rules: &RuleSet) -> ReferenceWords {
         let get = |name: &str| rules.indexed_class_named(name);
-        ReferenceWords {
+        let mut words = ReferenceWords {
             leader_titles: get("title.leader"),
             other_titles: get("title.other"),
             title_modifiers: get("title.modifier"),
@@ -100,7 +103,32 @@ impl ReferenceWords {
             counterparts: get("title.counterpart"),
             title_not_current: get("title.not-current"),
             group: get("anaphor.group"),
-        }
+            starting: Vec::new(),
+        };
+        // Every class resolution reads at the token it stands on (the
+        // others, read at the token before, do not make it start anything).
+        let at_token = [
+            &words.leader_titles,
+            &words.other_titles,
+            &words.two_states,
+            &words.two_sides,
+            &words.latter_f,
+            &words.latter_m,
+            &words.possessed_state,
+            &words.honorifics,
+            &words.capital_noun,
+            &words.state_head,
+            &words.the_country,
+            &words.pronoun_m,
+            &words.pronoun_f,
+            &words.city_head,
+            &words.delegation_head,
+            &words.actor_head,
+            &words.group,
+        ];
+        let numbers: Vec<usize> = at_token.iter().filter_map(|c| c.class()).collect();
+        words.starting = rules.first_words().set_of(&numbers);
+        words
     }
 }
 
@@ -221,6 +249,16 @@ pub fn resolve(
     while i < tokens.len() {
         context.oblique = i > 0 && words.find(&words.prepositions, tokens, i - 1) == Some(1);
         context.locative = i > 0 && tokens[i - 1].stem == "في";
+        // Most tokens start nothing resolution reads: no class it looks
+        // for, no mention, no pronoun, no short name.
+        if !words.starts.any_starts(&words.starting, i)
+            && !at.contains_key(&i)
+            && tokens[i].kind != TokenKind::Enclitic
+            && context.short_name(&tokens[i]).is_none()
+        {
+            i += 1;
+            continue;
+        }
         // 0. Honorifics (فخامة، صاحب السمو) before a title are part of it.
         let mut t = i;
         while let Some(len) = words.find(&words.honorifics, tokens, t).filter(|_| !at.contains_key(&t)) {

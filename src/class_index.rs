@@ -251,6 +251,13 @@ impl ClassStarts {
         at.iter().zip(set).any(|(a, b)| a & b != 0)
     }
 
+    /// True when one of the classes of `set` may start where there is no
+    /// word: at a mention, or past the last token.
+    #[inline]
+    pub fn any_starts_without_word(&self, set: &[u64]) -> bool {
+        self.anywhere.iter().zip(set).any(|(a, b)| a & b != 0)
+    }
+
     /// Every bit set at some token of the sentence.
     pub fn anywhere_in_sentence(&self) -> Vec<u64> {
         let mut all = vec![0u64; self.width];

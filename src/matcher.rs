@@ -16,7 +16,7 @@ use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mention::{Mention, MentionKind};
 use crate::class_index::{ClassStarts, Entries};
 use crate::reference::match_entries;
-use crate::rules::{Arg, FirstUnit, Item, Rule, RuleSet, SlotFlags};
+use crate::rules::{Arg, Item, Rule, RuleSet, SlotFlags, StartSet};
 use crate::token::{Token, TokenKind};
 
 /// A unit of a sentence for matching.
@@ -68,18 +68,14 @@ impl<'a> SentenceView<'a> {
         SentenceView { tokens, mentions, units, starts }
     }
 
-    /// False when a match whose first unit is `first` cannot start at `unit`.
+    /// False when a match whose first unit must be of `first` cannot start
+    /// at `unit`.
     #[inline]
-    fn may_start(&self, first: &FirstUnit, unit: usize) -> bool {
-        let FirstUnit::OneOf { mention, words, classes } = first else { return true };
+    fn may_start(&self, first: Option<&StartSet>, unit: usize) -> bool {
+        let Some(first) = first else { return true };
         match self.units[unit] {
-            Unit::Mention(_) => *mention || classes.iter().any(|&c| self.starts.may_start_without_word(c)),
-            Unit::Token(t) => {
-                let stem = self.tokens[t].stem.as_str();
-                (*mention && stem == "كل")
-                    || words.iter().any(|l| l.matches(stem))
-                    || classes.iter().any(|&c| self.starts.may_start(c, t))
-            }
+            Unit::Mention(_) => first.mention || self.starts.any_starts_without_word(&first.set),
+            Unit::Token(t) => self.starts.any_starts(&first.set, t),
         }
     }
 

@@ -203,6 +203,8 @@ pub struct RuleSet {
     indexed_classes: Vec<ClassEntries>,
     /// The first words of every class, for [`crate::class_index::ClassStarts`].
     first_words: FirstWords,
+    /// Per rule: what the unit a match starts at must be.
+    start_sets: Vec<Option<StartSet>>,
 }
 
 /// What a sentence must hold for each rule to have a chance, worked out once
@@ -225,8 +227,18 @@ struct Prefilter {
     groups: Vec<Vec<Vec<usize>>>,
     /// Exact anchor words; word `k` is bit `classes + k`.
     words: Vec<String>,
-    /// Per rule: what the unit a match starts at must be.
-    first_units: Vec<FirstUnit>,
+    /// Per rule: what the unit a match starts at must be, as a mention flag
+    /// and bits of the class starts; None when it can be anything.
+    first_units: Vec<Option<(bool, Vec<usize>)>>,
+}
+
+/// What the unit where a match of a rule starts must be: a mention (when
+/// `mention`), or a token where one of the classes or words of `set` (bits
+/// of [`ClassStarts`]) starts. Made from a [`FirstUnit`].
+#[derive(Debug, Clone, Default)]
+pub struct StartSet {
+    pub mention: bool,
+    pub set: Vec<u64>,
 }
 
 /// What the first unit of a match of a rule can be, worked out from its
@@ -234,7 +246,7 @@ struct Prefilter {
 /// units cannot start it. Like the prefilter it over-approximates: a unit it
 /// accepts may still fail, one it refuses cannot start a match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum FirstUnit {
+enum FirstUnit {
     /// Any unit (the pattern can start with a gap or `_`, or match nothing).
     #[default]
     Anything,
@@ -303,6 +315,7 @@ impl Prefilter {
     fn new(rules: &[Rule], classes: &[WordClass]) -> Prefilter {
         let mut p = Prefilter::default();
         let mut word_bits: FxHashMap<String, usize> = FxHashMap::default();
+        let classes_len = classes.len();
         for rule in rules {
             p.min_mentions.push(min_mentions(&rule.pattern));
             let mut groups = Vec::new();
@@ -326,7 +339,23 @@ impl Prefilter {
                 groups.push(bits);
             }
             p.groups.push(groups);
-            p.first_units.push(FirstUnit::of_pattern(&rule.pattern));
+            let first = match FirstUnit::of_pattern(&rule.pattern) {
+                FirstUnit::OneOf { words, .. } if words.iter().any(|l| l.prefix || l.suffix) => None,
+                FirstUnit::OneOf { mention, words, classes } => {
+                    let mut bits = classes;
+                    // A slot may start with `كل من`.
+                    let kull = mention.then(|| "كل".to_string());
+                    for stem in words.into_iter().map(|l| l.stem).chain(kull) {
+                        bits.push(*word_bits.entry(stem.clone()).or_insert_with(|| {
+                            p.words.push(stem);
+                            classes_len + p.words.len() - 1
+                        }));
+                    }
+                    Some((mention, bits))
+                }
+                FirstUnit::Anything => None,
+            };
+            p.first_units.push(first);
         }
         p
     }
@@ -398,6 +427,12 @@ impl RuleSet {
         set.prefilter = Prefilter::new(&set.rules, &set.classes);
         set.indexed_classes = set.classes.iter().enumerate().map(|(i, c)| ClassEntries::of_class(i, c.entries.clone())).collect();
         set.first_words = FirstWords::new(&set.indexed_classes, &set.prefilter.words);
+        set.start_sets = set
+            .prefilter
+            .first_units
+            .iter()
+            .map(|f| f.as_ref().map(|(mention, bits)| StartSet { mention: *mention, set: set.first_words.set_of(bits) }))
+            .collect();
         Ok(set)
     }
 
@@ -410,9 +445,10 @@ impl RuleSet {
         (0..self.rules.len()).map(|r| p.min_mentions[r] <= mentions && p.groups[r].iter().all(|g| g.iter().any(|&b| has(b)))).collect()
     }
 
-    /// What the first unit of a match of rule number `rule` can be.
-    pub fn first_unit(&self, rule: usize) -> &FirstUnit {
-        &self.prefilter.first_units[rule]
+    /// What the first unit of a match of rule number `rule` must be; None
+    /// when it can be anything.
+    pub fn first_unit(&self, rule: usize) -> Option<&StartSet> {
+        self.start_sets[rule].as_ref()
     }
 
     /// The entries of the class at this index, indexed by first word.

@@ -196,11 +196,18 @@ impl FirstWords {
 
 impl FirstWords {
     /// The set of these classes (by number), for [`ClassStarts::any_starts`].
-    pub fn set_of(&self, classes: &[usize]) -> Vec<u64> {
-        let mut set = vec![0u64; self.width];
-        classes.iter().for_each(|&c| set[c / 64] |= 1 << (c % 64));
-        set
+    pub fn set_of(&self, classes: &[usize]) -> ClassSet {
+        let mut words = vec![0u64; self.width];
+        classes.iter().for_each(|&c| words[c / 64] |= 1 << (c % 64));
+        ClassSet { words: words.into_iter().enumerate().filter(|&(_, w)| w != 0).collect() }
     }
+}
+
+/// A set of classes (and anchor words) by number, kept as its non-zero
+/// 64-bit words: most sets touch one or two of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClassSet {
+    words: Vec<(usize, u64)>,
 }
 
 /// Which classes may start at each token of one sentence, worked out with
@@ -246,16 +253,16 @@ impl ClassStarts {
     /// True when one of the classes of `set` (made by [`FirstWords::set_of`])
     /// may start at token `i`.
     #[inline]
-    pub fn any_starts(&self, set: &[u64], i: usize) -> bool {
+    pub fn any_starts(&self, set: &ClassSet, i: usize) -> bool {
         let at = self.bits.get(i * self.width..(i + 1) * self.width).unwrap_or(&self.anywhere);
-        at.iter().zip(set).any(|(a, b)| a & b != 0)
+        set.words.iter().any(|&(k, w)| at[k] & w != 0)
     }
 
     /// True when one of the classes of `set` may start where there is no
     /// word: at a mention, or past the last token.
     #[inline]
-    pub fn any_starts_without_word(&self, set: &[u64]) -> bool {
-        self.anywhere.iter().zip(set).any(|(a, b)| a & b != 0)
+    pub fn any_starts_without_word(&self, set: &ClassSet) -> bool {
+        set.words.iter().any(|&(k, w)| self.anywhere[k] & w != 0)
     }
 
     /// Every bit set at some token of the sentence.

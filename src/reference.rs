@@ -26,7 +26,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::gazetteer::{EntityId, EntityType, Gazetteer, Gender};
 use crate::mention::{Mention, MentionKind};
-use crate::class_index::{ClassEntries, ClassStarts, Entries};
+use crate::class_index::{ClassEntries, ClassSet, ClassStarts, Entries};
 use crate::rules::RuleSet;
 use crate::token::{Token, TokenKind};
 
@@ -71,7 +71,7 @@ pub struct ReferenceWords {
     group: ClassEntries,
     /// The classes above that a token must start for resolution to do
     /// anything there but move on, as a set (see [`ClassStarts::any_starts`]).
-    starting: Vec<u64>,
+    starting: ClassSet,
 }
 
 impl ReferenceWords {
@@ -103,7 +103,7 @@ impl ReferenceWords {
             counterparts: get("title.counterpart"),
             title_not_current: get("title.not-current"),
             group: get("anaphor.group"),
-            starting: Vec::new(),
+            starting: ClassSet::default(),
         };
         // Every class resolution reads at the token it stands on (the
         // others, read at the token before, do not make it start anything).

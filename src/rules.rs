@@ -51,7 +51,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::class_index::{ClassEntries, ClassStarts, FirstWords};
+use crate::class_index::{ClassEntries, ClassSet, ClassStarts, FirstWords};
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::normalize::normalize_str;
 use crate::ontology::{OntologyError, SourceFile};
@@ -238,7 +238,7 @@ struct Prefilter {
 #[derive(Debug, Clone, Default)]
 pub struct StartSet {
     pub mention: bool,
-    pub set: Vec<u64>,
+    pub set: ClassSet,
 }
 
 /// What the first unit of a match of a rule can be, worked out from its

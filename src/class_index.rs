@@ -210,6 +210,15 @@ pub struct ClassSet {
     words: Vec<(usize, u64)>,
 }
 
+impl ClassSet {
+    /// True when the set shares a member with `bits` (a whole set, as from
+    /// [`ClassStarts::anywhere_in_sentence`]).
+    #[inline]
+    pub fn intersects(&self, bits: &[u64]) -> bool {
+        self.words.iter().any(|&(k, w)| bits[k] & w != 0)
+    }
+}
+
 /// Which classes may start at each token of one sentence, worked out with
 /// one lookup per token. Reference resolution, the matcher and the cue
 /// scans ask "does an entry of class C start at token i?" some seven

@@ -205,6 +205,8 @@ pub struct RuleSet {
     first_words: FirstWords,
     /// Per rule: what the unit a match starts at must be.
     start_sets: Vec<Option<StartSet>>,
+    /// Per rule: the prefilter's anchor groups as sets of class starts.
+    anchor_sets: Vec<Vec<ClassSet>>,
 }
 
 /// What a sentence must hold for each rule to have a chance, worked out once
@@ -433,6 +435,8 @@ impl RuleSet {
             .iter()
             .map(|f| f.as_ref().map(|(mention, bits)| StartSet { mention: *mention, set: set.first_words.set_of(bits) }))
             .collect();
+        set.anchor_sets =
+            set.prefilter.groups.iter().map(|groups| groups.iter().map(|bits| set.first_words.set_of(bits)).collect()).collect();
         Ok(set)
     }
 
@@ -441,8 +445,9 @@ impl RuleSet {
     pub fn possible_rules(&self, starts: &ClassStarts, mentions: usize) -> Vec<bool> {
         let p = &self.prefilter;
         let present = starts.anywhere_in_sentence();
-        let has = |bit: usize| present[bit / 64] & (1 << (bit % 64)) != 0;
-        (0..self.rules.len()).map(|r| p.min_mentions[r] <= mentions && p.groups[r].iter().all(|g| g.iter().any(|&b| has(b)))).collect()
+        (0..self.rules.len())
+            .map(|r| p.min_mentions[r] <= mentions && self.anchor_sets[r].iter().all(|group| group.intersects(&present)))
+            .collect()
     }
 
     /// What the first unit of a match of rule number `rule` must be; None

@@ -234,6 +234,9 @@ pub struct ClassStarts {
     width: usize,
     /// `width` words per token.
     bits: Vec<u64>,
+    /// Per token: whether its word is a first word of some class or an
+    /// anchor word (otherwise its set is the classes that start anywhere).
+    listed: Vec<bool>,
     /// The classes that may start anywhere, also past the last token.
     anywhere: Box<[u64]>,
 }
@@ -242,13 +245,16 @@ impl ClassStarts {
     pub fn new(first_words: &FirstWords, tokens: &[crate::token::Token]) -> ClassStarts {
         let width = first_words.width;
         let mut bits = Vec::with_capacity(tokens.len() * width);
+        let mut listed = Vec::with_capacity(tokens.len());
         for t in tokens {
-            match first_words.by_stem.get(t.stem.as_str()) {
+            let set = first_words.by_stem.get(t.stem.as_str());
+            match set {
                 Some(set) => bits.extend(set.iter().zip(first_words.anywhere.iter()).map(|(a, b)| a | b)),
                 None => bits.extend_from_slice(&first_words.anywhere),
             }
+            listed.push(set.is_some());
         }
-        ClassStarts { width, bits, anywhere: first_words.anywhere.clone() }
+        ClassStarts { width, bits, listed, anywhere: first_words.anywhere.clone() }
     }
 
     /// False when no entry of class number `class` can start at token `i`.
@@ -265,6 +271,14 @@ impl ClassStarts {
     pub fn any_starts(&self, set: &ClassSet, i: usize) -> bool {
         let at = self.bits.get(i * self.width..(i + 1) * self.width).unwrap_or(&self.anywhere);
         set.words.iter().any(|&(k, w)| at[k] & w != 0)
+    }
+
+    /// True when token `i`'s word is the first word of some class or an
+    /// anchor word: only such tokens start more than the classes that start
+    /// anywhere.
+    #[inline]
+    pub fn listed(&self, i: usize) -> bool {
+        self.listed.get(i).copied().unwrap_or(false)
     }
 
     /// True when one of the classes of `set` may start where there is no

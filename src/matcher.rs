@@ -48,6 +48,11 @@ pub struct SentenceView<'a> {
     pub units: Vec<Unit>,
     /// Which classes may start at each token.
     pub starts: &'a ClassStarts,
+    /// The units where more can start than anywhere: mentions, and tokens
+    /// whose word some class or anchor begins with (see [`ClassStarts::listed`]).
+    listed: Vec<usize>,
+    /// Every unit: `0..units.len()`.
+    every_unit: Vec<usize>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -65,7 +70,14 @@ impl<'a> SentenceView<'a> {
                 i += 1;
             }
         }
-        SentenceView { tokens, mentions, units, starts }
+        let listed = (0..units.len())
+            .filter(|&u| match units[u] {
+                Unit::Mention(_) => true,
+                Unit::Token(t) => starts.listed(t),
+            })
+            .collect();
+        let every_unit = (0..units.len()).collect();
+        SentenceView { tokens, mentions, units, starts, listed, every_unit }
     }
 
     /// False when a match whose first unit must be of `first` cannot start
@@ -125,7 +137,12 @@ pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) 
         // leaves its bindings empty again, so only a match needs new ones.
         let mut m = Matcher { rules, view, gazetteer, rule, prepositions, object_hosts, steps: 0, bindings: vec![Vec::new(); rule.slots.len()] };
         let first_unit = rules.first_unit(index);
-        for start in 0..view.units.len() {
+        // A rule whose first unit can be anything, or one of the classes
+        // that start anywhere, is tried at every unit; any other only at
+        // the listed ones, the others cannot start it.
+        let everywhere = first_unit.is_none_or(|f| view.starts.any_starts_without_word(&f.set));
+        let starts = if everywhere { &view.every_unit } else { &view.listed };
+        for &start in starts {
             if !view.may_start(first_unit, start) {
                 continue;
             }

@@ -125,6 +125,7 @@ fn typo_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer, lexicon: &Lexico
         return None;
     }
     let mut joined = String::with_capacity(64);
+    let mut words: [&str; 4] = [""; 4];
     let mut best: Option<Mention> = None;
     // A correction is only looked for where a word is unknown: known words
     // already matched, or are ordinary words.
@@ -136,7 +137,9 @@ fn typo_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer, lexicon: &Lexico
             joined.push(' ');
         }
         joined.push_str(&t.stem);
-        if !unknown {
+        words[n - 1] = &t.stem;
+        // The full lookup only where a name of n words could be this near.
+        if !unknown || !gazetteer.fuzzy_may_match(&words[..n]) {
             continue;
         }
         let candidates = gazetteer.fuzzy_candidates(&joined);

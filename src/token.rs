@@ -96,30 +96,35 @@ impl Lexicon {
 
     /// [`Lexicon::contains`] for a spelling read off a word.
     fn knows(&self, stem: Spelling) -> bool {
-        let len = stem.len();
-        // The article, as `strip_article` takes it off.
-        let mut from = 0;
-        while len - from >= 4 && stem.at(from) == 'ا' && stem.at(from + 1) == 'ل' {
-            from += 2;
+        let tail_len = usize::from(stem.tail.is_some());
+        let (mut head, mut body) = (stem.head, stem.body);
+        // The article, as `strip_article` takes it off: while two letters
+        // or more remain. A restored head is only ever the article's alef.
+        if head == Some('ا') && body.first() == Some(&'ل') && body.len() - 1 + tail_len >= 2 {
+            head = None;
+            body = &body[1..];
         }
-        // The letters from `from` on: what is left of the head, the body, the tail.
-        let head = stem.head.filter(|_| from == 0);
-        let body = &stem.body[(from - usize::from(from > 0 && stem.head.is_some())).min(stem.body.len())..];
-        let tail = stem.tail.filter(|_| from < len);
-        if len - from <= MAX_PACKED_LETTERS {
-            let mut key = 0u128;
-            let mut packable = true;
-            for c in head.into_iter().chain(body.iter().copied()).chain(tail) {
-                match letter_code(c) {
-                    Some(code) => key = key << 8 | u128::from(code),
-                    None => packable = false,
-                }
+        if head.is_none() {
+            while body.len() >= 2 && body[0] == 'ا' && body[1] == 'ل' && body.len() - 2 + tail_len >= 2 {
+                body = &body[2..];
             }
-            if packable {
+        }
+        if usize::from(head.is_some()) + body.len() + tail_len <= MAX_PACKED_LETTERS {
+            let mut key = 0u128;
+            let mut all_letters = true;
+            let mut add = |c: char| {
+                let code = letter_code(c);
+                key = key << 8 | u128::from(code);
+                all_letters &= code != 0;
+            };
+            head.map(&mut add);
+            body.iter().for_each(|&c| add(c));
+            stem.tail.map(&mut add);
+            if all_letters {
                 return self.packed.contains(&key);
             }
         }
-        self.other.contains(&head.into_iter().chain(body.iter().copied()).chain(tail).map(fold_letter).collect::<String>())
+        self.other.contains(&head.into_iter().chain(body.iter().copied()).chain(stem.tail).map(fold_letter).collect::<String>())
     }
 
     pub fn len(&self) -> usize {
@@ -140,23 +145,25 @@ const MAX_PACKED_LETTERS: usize = 16;
 fn packed_key(letters: impl Iterator<Item = char>) -> Option<u128> {
     let mut key = 0u128;
     for (n, c) in letters.enumerate() {
-        if n == MAX_PACKED_LETTERS {
+        let code = letter_code(c);
+        if n == MAX_PACKED_LETTERS || code == 0 {
             return None;
         }
-        key = key << 8 | u128::from(letter_code(c)?);
+        key = key << 8 | u128::from(code);
     }
     Some(key)
 }
 
 /// A byte for each letter [`is_arabic_letter`] accepts: U+0621–U+064A are
-/// 1–42, U+0671–U+06D3 are 43–141; `ة` is given the code of `ه`.
+/// 1–42, U+0671–U+06D3 are 43–141; `ة` is given the code of `ه`. Zero for
+/// anything else.
 #[inline]
-fn letter_code(c: char) -> Option<u8> {
+fn letter_code(c: char) -> u8 {
     match c {
-        'ة' => Some(('ه' as u32 - 0x0620) as u8),
-        '\u{0621}'..='\u{064A}' => Some((c as u32 - 0x0620) as u8),
-        '\u{0671}'..='\u{06D3}' => Some((c as u32 - 0x0671 + 43) as u8),
-        _ => None,
+        'ة' => ('ه' as u32 - 0x0620) as u8,
+        '\u{0621}'..='\u{064A}' => (c as u32 - 0x0620) as u8,
+        '\u{0671}'..='\u{06D3}' => (c as u32 - 0x0671 + 43) as u8,
+        _ => 0,
     }
 }
 

@@ -145,7 +145,9 @@ impl Extractor {
     fn analyses<'a>(&'a self, document: &Document) -> impl Iterator<Item = SentenceAnalysis> + 'a {
         let normalized = NormalizedText::new(&document.text);
         let sentences = split(&normalized, &self.cues.abbreviations);
-        let original: Vec<char> = document.text.chars().collect();
+        // Sized at once: `collect` would guess a quarter of the bytes and grow.
+        let mut original: Vec<char> = Vec::with_capacity(document.text.len());
+        original.extend(document.text.chars());
         let mut context = Context::default();
         sentences.into_iter().map(move |s| self.analyse_sentence(s, &normalized, &original, &mut context))
     }

@@ -78,13 +78,16 @@ impl Mention {
 /// Finds the gazetteer's names in a sentence's tokens.
 pub fn find_mentions(tokens: &[Token], gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Mention> {
     let mut mentions = Vec::new();
+    // Whether each token's stem is a word of the lexicon, looked up once: the
+    // typo search asks about a word from up to four starting positions.
+    let mut known: Vec<Option<bool>> = vec![None; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
         if tokens[i].kind != TokenKind::Word {
             i += 1;
             continue;
         }
-        if let Some(m) = longest_name(tokens, i, gazetteer).or_else(|| typo_name(tokens, i, gazetteer, lexicon)) {
+        if let Some(m) = longest_name(tokens, i, gazetteer).or_else(|| typo_name(tokens, i, gazetteer, lexicon, &mut known)) {
             i = m.end;
             mentions.push(m);
         } else {
@@ -118,28 +121,27 @@ fn longest_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Men
 }
 
 /// A word the lexicon does not know, alone or with the next words, that is
-/// one edit from a long name.
-fn typo_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Option<Mention> {
-    let first = &tokens[i];
-    if first.stem.chars().count() < 3 {
+/// one edit from a long name. `known[k]` caches whether token `k`'s stem is
+/// in the lexicon.
+fn typo_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer, lexicon: &Lexicon, known: &mut [Option<bool>]) -> Option<Mention> {
+    // Three letters or more.
+    if tokens[i].stem.chars().nth(2).is_none() {
         return None;
     }
-    let mut joined = String::with_capacity(64);
+    let mut words: [&str; 4] = [""; 4];
     let mut best: Option<Mention> = None;
     // A correction is only looked for where a word is unknown: known words
     // already matched, or are ordinary words.
     let mut unknown = false;
     for n in 1..=gazetteer.max_name_tokens.min(4) {
         let Some(t) = tokens.get(i + n - 1).filter(|t| t.kind == TokenKind::Word) else { break };
-        unknown |= !lexicon.contains(&t.stem);
-        if n > 1 {
-            joined.push(' ');
-        }
-        joined.push_str(&t.stem);
-        if !unknown {
+        unknown |= !*known[i + n - 1].get_or_insert_with(|| lexicon.contains(&t.stem));
+        words[n - 1] = &t.stem;
+        // The full lookup only where a name of n words could be this near.
+        if !unknown || !gazetteer.fuzzy_may_match(&words[..n]) {
             continue;
         }
-        let candidates = gazetteer.fuzzy_candidates(&joined);
+        let candidates = gazetteer.fuzzy_candidates(&words[..n].join(" "));
         // Only an unambiguous correction is taken.
         let mut entities: Vec<EntityId> = candidates.iter().filter(|c| c.stems.len() == n).map(|c| c.entity).collect();
         entities.sort_unstable();

@@ -38,6 +38,12 @@ pub fn split(text: &NormalizedText, abbreviations: &[String]) -> Vec<Sentence> {
     let mut start = 0;
     let mut i = 0;
     while i < chars.len() {
+        // Every terminator but `؛` is ASCII up to `?`: skip letters in a
+        // tight loop.
+        match chars[i..].iter().position(|&c| c <= '?' || c == '؛') {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let c = chars[i];
         let boundary = match c {
             '\n' | '\r' => Some(i),
@@ -97,12 +103,12 @@ fn ends_sentence(chars: &[char], i: usize, abbreviations: &[String]) -> bool {
     while j > 0 && chars[j - 1].is_alphanumeric() {
         j -= 1;
     }
-    let word: String = chars[j..i].iter().collect();
-    let letters = word.chars().count();
-    if letters == 1 && word.chars().all(char::is_alphabetic) {
+    let word = &chars[j..i];
+    if word.len() == 1 && word[0].is_alphabetic() {
         return false; // د. / U.S.
     }
-    if !word.is_empty() && abbreviations.contains(&word) {
+    let bytes: usize = word.iter().map(|c| c.len_utf8()).sum();
+    if !word.is_empty() && abbreviations.iter().any(|a| a.len() == bytes && a.chars().eq(word.iter().copied())) {
         return false;
     }
     true

@@ -53,9 +53,20 @@ pub struct Token {
 }
 
 /// The set of stems that licenses splitting clitics.
+///
+/// The tokenizer asks about several readings of every Arabic word, so the
+/// question must be cheap and must not build strings. A stem of up to
+/// sixteen Arabic letters is stored as one integer: each letter is a byte
+/// (see [`letter_code`]), which is exact, not a hash, and is computed from
+/// any spelling of the stem (slices of the word, a restored letter) without
+/// allocating. Longer stems and stems with other characters (Latin names)
+/// are kept as strings.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    stems: FxHashSet<String>,
+    /// Stems of at most [`MAX_PACKED_LETTERS`] Arabic letters, packed.
+    packed: FxHashSet<u128>,
+    /// Every other stem, with `ة` folded.
+    other: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -63,38 +74,164 @@ impl Lexicon {
     pub fn insert(&mut self, word: &str) {
         let word = fold_ta_marbuta(word);
         let (_, stem) = strip_article(&word);
-        if !stem.is_empty() {
-            self.stems.insert(stem.to_string());
+        if stem.is_empty() {
+            return;
         }
+        match packed_key(stem.chars()) {
+            Some(key) => self.packed.insert(key),
+            None => self.other.insert(stem.to_string()),
+        };
     }
 
     /// True when the normalised word (article ignored) is known.
     pub fn contains(&self, word: &str) -> bool {
-        // Folding allocates: only words with ة need it.
-        if has_ta_marbuta(word) {
-            let word = fold_ta_marbuta(word);
-            self.stems.contains(strip_article(&word).1)
-        } else {
-            self.stems.contains(strip_article(word).1)
+        let stem = strip_article(word).1;
+        match packed_key(stem.chars()) {
+            Some(key) => self.packed.contains(&key),
+            // Folding allocates: only words with ة need it.
+            None if has_ta_marbuta(stem) => self.other.contains(&fold_ta_marbuta(stem)),
+            None => self.other.contains(stem),
         }
     }
 
+    /// [`Lexicon::contains`] for a spelling read off a word.
+    fn knows(&self, stem: Spelling) -> bool {
+        let tail_len = usize::from(stem.tail.is_some());
+        let (mut head, mut body) = (stem.head, stem.body);
+        // The article, as `strip_article` takes it off: while two letters
+        // or more remain. A restored head is only ever the article's alef.
+        if head == Some('ا') && body.first() == Some(&'ل') && body.len() - 1 + tail_len >= 2 {
+            head = None;
+            body = &body[1..];
+        }
+        if head.is_none() {
+            while body.len() >= 2 && body[0] == 'ا' && body[1] == 'ل' && body.len() - 2 + tail_len >= 2 {
+                body = &body[2..];
+            }
+        }
+        if usize::from(head.is_some()) + body.len() + tail_len <= MAX_PACKED_LETTERS {
+            let mut key = 0u128;
+            let mut all_letters = true;
+            let mut add = |c: char| {
+                let code = letter_code(c);
+                key = key << 8 | u128::from(code);
+                all_letters &= code != 0;
+            };
+            head.map(&mut add);
+            body.iter().for_each(|&c| add(c));
+            stem.tail.map(&mut add);
+            if all_letters {
+                return self.packed.contains(&key);
+            }
+        }
+        self.other.contains(&head.into_iter().chain(body.iter().copied()).chain(stem.tail).map(fold_letter).collect::<String>())
+    }
+
     pub fn len(&self) -> usize {
-        self.stems.len()
+        self.packed.len() + self.other.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.stems.is_empty()
+        self.packed.is_empty() && self.other.is_empty()
+    }
+}
+
+/// The longest stem stored packed: sixteen letters of a byte each.
+const MAX_PACKED_LETTERS: usize = 16;
+
+/// A stem's letters as one integer, a byte per letter (`ة` counted as `ه`),
+/// or `None` for a stem too long or with a character outside the Arabic
+/// letters. No code is zero, so stems of different lengths never meet.
+fn packed_key(letters: impl Iterator<Item = char>) -> Option<u128> {
+    let mut key = 0u128;
+    for (n, c) in letters.enumerate() {
+        let code = letter_code(c);
+        if n == MAX_PACKED_LETTERS || code == 0 {
+            return None;
+        }
+        key = key << 8 | u128::from(code);
+    }
+    Some(key)
+}
+
+/// A byte for each letter [`is_arabic_letter`] accepts: U+0621–U+064A are
+/// 1–42, U+0671–U+06D3 are 43–141; `ة` is given the code of `ه`. Zero for
+/// anything else.
+#[inline]
+fn letter_code(c: char) -> u8 {
+    match c {
+        'ة' => ('ه' as u32 - 0x0620) as u8,
+        '\u{0621}'..='\u{064A}' => (c as u32 - 0x0620) as u8,
+        '\u{0671}'..='\u{06D3}' => (c as u32 - 0x0671 + 43) as u8,
+        _ => 0,
+    }
+}
+
+#[inline]
+fn fold_letter(c: char) -> char {
+    if c == 'ة' {
+        'ه'
+    } else {
+        c
+    }
+}
+
+/// A stem as the tokenizer reads it off a word: letters of the word, with
+/// an alef restored in front (`للرئيس` is `ل` + `الرئيس`) or a final `ت`
+/// written back as `ة` (`زيارته` is `زيارة` + `ه`). Nothing is copied until
+/// a reading is chosen.
+#[derive(Debug, Clone, Copy)]
+struct Spelling<'w> {
+    head: Option<char>,
+    body: &'w [char],
+    tail: Option<char>,
+}
+
+impl<'w> Spelling<'w> {
+    fn plain(body: &'w [char]) -> Spelling<'w> {
+        Spelling { head: None, body, tail: None }
+    }
+
+    fn len(&self) -> usize {
+        usize::from(self.head.is_some()) + self.body.len() + usize::from(self.tail.is_some())
+    }
+
+    /// The `k`-th letter; `k < self.len()`.
+    fn at(&self, k: usize) -> char {
+        match (self.head, k.checked_sub(usize::from(self.head.is_some()))) {
+            (Some(h), None) => h,
+            (_, Some(k)) if k < self.body.len() => self.body[k],
+            _ => self.tail.expect("index within the spelling"),
+        }
+    }
+
+    /// Starts with the letters of the article.
+    fn has_article_letters(&self) -> bool {
+        self.len() >= 2 && self.at(0) == 'ا' && self.at(1) == 'ل'
     }
 }
 
 /// Proclitic sequences, longest first. Each letter becomes its own token.
-const PROCLITICS: &[&str] = &["وب", "ول", "وك", "وس", "فب", "فل", "فك", "فس", "و", "ف", "ب", "ل", "ك", "س"];
-/// Enclitic pronouns, longest first.
+const PROCLITICS: &[&[char]] = &[
+    &['و', 'ب'],
+    &['و', 'ل'],
+    &['و', 'ك'],
+    &['و', 'س'],
+    &['ف', 'ب'],
+    &['ف', 'ل'],
+    &['ف', 'ك'],
+    &['ف', 'س'],
+    &['و'],
+    &['ف'],
+    &['ب'],
+    &['ل'],
+    &['ك'],
+    &['س'],
+];
 /// Enclitic pronouns, longest first. First and second person singular (ي،
 /// ك) are left out: in news they are rare, and as one letter they would
 /// split far too many words (`لأي` is not `لا` + `ي`).
-const ENCLITICS: &[&str] = &["هما", "هم", "هن", "كم", "ها", "نا", "ه"];
+const ENCLITICS: &[&[char]] = &[&['ه', 'م', 'ا'], &['ه', 'م'], &['ه', 'ن'], &['ك', 'م'], &['ه', 'ا'], &['ن', 'ا'], &['ه']];
 
 /// Splits `word` into its article flag and stem. The article is only taken
 /// from words long enough to have a stem of two letters or more.
@@ -113,13 +250,20 @@ pub fn strip_article(word: &str) -> (bool, &str) {
     (stem.len() != word.len(), stem)
 }
 
+/// [`strip_article`] on letters.
+fn strip_article_letters(word: &[char]) -> &[char] {
+    let mut stem = word;
+    while stem.len() >= 4 && stem[0] == 'ا' && stem[1] == 'ل' {
+        stem = &stem[2..];
+    }
+    stem
+}
+
 /// Splits the normalised characters `chars[start..end]` (one sentence) into
 /// tokens.
 pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> Vec<Token> {
     // About one token per four characters of Arabic news.
     let mut tokens = Vec::with_capacity(end.saturating_sub(start) / 4 + 4);
-    // One buffer for the letters of each Arabic word in turn.
-    let mut word = String::new();
     let mut i = start;
     while i < end {
         let c = chars[i];
@@ -130,9 +274,7 @@ pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> 
             while j < end && is_arabic_letter(chars[j]) {
                 j += 1;
             }
-            word.clear();
-            word.extend(&chars[i..j]);
-            split_arabic_word(&word, i, lexicon, &mut tokens);
+            split_arabic_word(&chars[i..j], i, lexicon, &mut tokens);
             i = j;
         } else if c.is_alphanumeric() {
             let mut j = i;
@@ -163,62 +305,58 @@ pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> 
     tokens
 }
 
-/// One way of reading a word: proclitics, stem (with restored `ة`), enclitic.
-struct Analysis<'a> {
-    proclitic: &'a str,
-    stem: String,
-    enclitic: &'a str,
+/// One way of reading a word: proclitics, stem, enclitic.
+struct Analysis<'w> {
+    proclitic: &'static [char],
+    stem: Spelling<'w>,
+    enclitic: &'static [char],
 }
 
-fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
-    if lexicon.contains(word) {
+fn analyse<'w>(word: &'w [char], lexicon: &Lexicon) -> Option<Analysis<'w>> {
+    if lexicon.knows(Spelling::plain(word)) {
         return None;
     }
-    // The readings are tried in order and the first whose stem is known
-    // wins; a stem is only allocated for that one (`respelled` holds a stem
-    // that is not a slice of the word).
-    let known = |stem: &str, enclitic: &str| has_chars(stem, 2) && lexicon.contains(stem) && (enclitic.is_empty() || !stem.starts_with("ال"));
-    let reading = |proclitic: &'a str, stem: &str, enclitic: &'a str| Some(Analysis { proclitic, stem: stem.to_string(), enclitic });
-    let mut respelled = String::new();
+    // The readings are tried in order and the first whose stem is known wins.
+    let known = |stem: Spelling, enclitic: &[char]| stem.len() >= 2 && (enclitic.is_empty() || !stem.has_article_letters()) && lexicon.knows(stem);
     // Every proclitic starts with one of these letters and every enclitic
     // ends with one of those: most words are ruled out for one or the other
     // without trying each.
-    let proclitics: &[&'static str] = if matches!(word.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س')) { PROCLITICS } else { &[] };
+    let proclitics: &[&'static [char]] = if matches!(word.first(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س')) { PROCLITICS } else { &[] };
     // Fewer clitics first: a proclitic alone, a pronoun alone, then both.
     // One proclitic letter before two: `وبدا` is و + بدا, not وب + دا.
-    for p in proclitics.iter().rev() {
+    for &p in proclitics.iter().rev() {
         if let Some(rest) = word.strip_prefix(p) {
-            if let Some(stem) = stem_after_proclitic(p, rest, &mut respelled, |s| known(s, "")) {
-                return reading(p, stem, "");
+            if let Some(stem) = stem_after_proclitic(p, rest, |s| known(s, &[])) {
+                return Some(Analysis { proclitic: p, stem, enclitic: &[] });
             }
         }
     }
     // A word written with ة ends there: ة is never a pronoun.
-    let enclitics: &[&'static str] = if matches!(word.chars().next_back(), Some('ا' | 'م' | 'ن' | 'ه')) { ENCLITICS } else { &[] };
-    for e in enclitics {
+    let enclitics: &[&'static [char]] = if matches!(word.last(), Some('ا' | 'م' | 'ن' | 'ه')) { ENCLITICS } else { &[] };
+    for &e in enclitics {
         if let Some(rest) = word.strip_suffix(e) {
-            if let Some(stem) = stem_before_enclitic(rest, &mut respelled, |s| known(s, e)) {
-                return reading("", stem, e);
+            if let Some(stem) = stem_before_enclitic(rest, |s| known(s, e)) {
+                return Some(Analysis { proclitic: &[], stem, enclitic: e });
             }
         }
     }
-    for p in proclitics.iter().filter(|_| !enclitics.is_empty()) {
+    for &p in proclitics.iter().filter(|_| !enclitics.is_empty()) {
         if let Some(rest) = word.strip_prefix(p) {
-            for e in enclitics {
+            for &e in enclitics {
                 if let Some(mid) = rest.strip_suffix(e) {
-                    if let Some(stem) = stem_before_enclitic(mid, &mut respelled, |s| known(s, e)) {
-                        return reading(p, stem, e);
+                    if let Some(stem) = stem_before_enclitic(mid, |s| known(s, e)) {
+                        return Some(Analysis { proclitic: p, stem, enclitic: e });
                     }
                 }
             }
         }
     }
     // The accusative ending ا (حربا، تحالفا، دعما) stays on the word.
-    if let Some(rest) = word.strip_suffix('ا') {
-        for p in std::iter::once(&"").chain(PROCLITICS) {
+    if let Some(rest) = word.strip_suffix(&['ا']) {
+        for &p in std::iter::once(&(&[] as &[char])).chain(PROCLITICS) {
             if let Some(stem) = rest.strip_prefix(p) {
-                if known(stem, "") {
-                    return reading(p, stem, "");
+                if known(Spelling::plain(stem), &[]) {
+                    return Some(Analysis { proclitic: p, stem: Spelling::plain(stem), enclitic: &[] });
                 }
             }
         }
@@ -228,53 +366,48 @@ fn analyse<'a>(word: &'a str, lexicon: &Lexicon) -> Option<Analysis<'a>> {
 
 /// The first stem after proclitic `proclitic` that `known` accepts: after
 /// `ل`, a word's article loses its alef (`للرئيس` is `ل` + `الرئيس`), so the
-/// restored spelling (written into `respelled`) is tried first, then `rest`.
-fn stem_after_proclitic<'s>(proclitic: &str, rest: &'s str, respelled: &'s mut String, known: impl Fn(&str) -> bool) -> Option<&'s str> {
-    if proclitic.ends_with('ل') && rest.starts_with('ل') {
-        respelled.clear();
-        respelled.push('ا');
-        respelled.push_str(rest);
-        if known(respelled) {
-            return Some(respelled);
+/// restored spelling is tried first, then `rest`.
+fn stem_after_proclitic<'w>(proclitic: &[char], rest: &'w [char], known: impl Fn(Spelling) -> bool) -> Option<Spelling<'w>> {
+    if proclitic.ends_with(&['ل']) && rest.starts_with(&['ل']) {
+        let restored = Spelling { head: Some('ا'), body: rest, tail: None };
+        if known(restored) {
+            return Some(restored);
         }
     }
-    known(rest).then_some(rest)
+    let plain = Spelling::plain(rest);
+    known(plain).then_some(plain)
 }
 
 /// The first stem before a pronoun that `known` accepts: before a pronoun,
-/// `ة` is written `ت` (`زيارته` is `زيارة` + `ه`), so that spelling
-/// (written into `respelled`) is tried first, then `rest` as written.
-fn stem_before_enclitic<'s>(rest: &'s str, respelled: &'s mut String, known: impl Fn(&str) -> bool) -> Option<&'s str> {
-    if let Some(base) = rest.strip_suffix('ت') {
-        respelled.clear();
-        respelled.push_str(base);
-        respelled.push('ة');
-        if known(respelled) {
-            return Some(respelled);
+/// `ة` is written `ت` (`زيارته` is `زيارة` + `ه`), so that spelling is
+/// tried first, then `rest` as written.
+fn stem_before_enclitic<'w>(rest: &'w [char], known: impl Fn(Spelling) -> bool) -> Option<Spelling<'w>> {
+    if let Some(base) = rest.strip_suffix(&['ت']) {
+        let restored = Spelling { head: None, body: base, tail: Some('ة') };
+        if known(restored) {
+            return Some(restored);
         }
     }
     // A final alif maqsura is written ا before a pronoun (علاها); rare, skipped.
-    known(rest).then_some(rest)
+    let plain = Spelling::plain(rest);
+    known(plain).then_some(plain)
 }
 
-fn split_arabic_word(word: &str, start: usize, lexicon: &Lexicon, tokens: &mut Vec<Token>) {
-    let chars_of = |s: &str| s.chars().count();
+fn split_arabic_word(word: &[char], start: usize, lexicon: &Lexicon, tokens: &mut Vec<Token>) {
     let analysis = analyse(word, lexicon).or_else(|| safe_article_split(word));
     let Some(a) = analysis else {
         // Two known words glued together (`كورياالشمالية`) are split where the
         // joint is unambiguous: exactly one split point leaves two known words.
         if let Some(k) = glued_joint(word, lexicon) {
-            let first: String = word.chars().take(k).collect();
-            let second: String = word.chars().skip(k).collect();
-            split_arabic_word(&first, start, lexicon, tokens);
-            split_arabic_word(&second, start + k, lexicon, tokens);
+            split_arabic_word(&word[..k], start, lexicon, tokens);
+            split_arabic_word(&word[k..], start + k, lexicon, tokens);
             return;
         }
-        push_word(tokens, word.to_string(), start, start + chars_of(word));
+        push_word(tokens, Spelling::plain(word), start, start + word.len());
         return;
     };
     let mut pos = start;
-    for c in a.proclitic.chars() {
+    for &c in a.proclitic {
         tokens.push(Token {
             kind: TokenKind::Proclitic,
             form: c.to_string(),
@@ -285,35 +418,25 @@ fn split_arabic_word(word: &str, start: usize, lexicon: &Lexicon, tokens: &mut V
         });
         pos += 1;
     }
-    let word_len = chars_of(word);
-    let enclitic_len = chars_of(a.enclitic);
-    let stem_end = start + word_len - enclitic_len;
+    let stem_end = start + word.len() - a.enclitic.len();
     push_word(tokens, a.stem, pos, stem_end);
     if !a.enclitic.is_empty() {
-        tokens.push(Token {
-            kind: TokenKind::Enclitic,
-            form: a.enclitic.to_string(),
-            stem: a.enclitic.to_string(),
-            article: false,
-            start: stem_end,
-            end: start + word_len,
-        });
+        let form: String = a.enclitic.iter().collect();
+        tokens.push(Token { kind: TokenKind::Enclitic, stem: form.clone(), form, article: false, start: stem_end, end: start + word.len() });
     }
 }
 
 /// The one place where an unknown word of eight letters or more splits into
 /// two known words of three letters or more, if there is exactly one.
-fn glued_joint(word: &str, lexicon: &Lexicon) -> Option<usize> {
-    let n = word.chars().count();
-    if !(8..=40).contains(&n) || lexicon.contains(word) {
+fn glued_joint(word: &[char], lexicon: &Lexicon) -> Option<usize> {
+    let n = word.len();
+    if !(8..=40).contains(&n) || lexicon.knows(Spelling::plain(word)) {
         return None;
     }
+    let known = |w: &[char]| lexicon.knows(Spelling::plain(w)) && strip_article_letters(w).len() >= 3;
     let mut found = None;
-    // The halves are slices of the word, split at character k = 3..=n-3.
-    for (k, (byte, _)) in word.char_indices().enumerate().take(n - 2).skip(3) {
-        let (left, right) = word.split_at(byte);
-        let known = |w: &str| lexicon.contains(w) && strip_article(w).1.chars().count() >= 3;
-        if known(left) && known(right) {
+    for k in 3..n - 2 {
+        if known(&word[..k]) && known(&word[k..]) {
             if found.is_some() {
                 return None;
             }
@@ -325,23 +448,26 @@ fn glued_joint(word: &str, lexicon: &Lexicon) -> Option<usize> {
 
 /// `وال…`, `فال…`, `بال…`, `كال…` and `لل…` are split even for unknown words:
 /// in running text these letters before the article are almost always clitics.
-fn safe_article_split(word: &str) -> Option<Analysis<'static>> {
-    if !matches!(word.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل')) {
+fn safe_article_split(word: &[char]) -> Option<Analysis<'_>> {
+    if !matches!(word.first(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل')) {
         return None;
     }
-    for p in ["و", "ف", "ب", "ك", "وب", "فب", "وك"] {
+    const BEFORE_ARTICLE: &[&[char]] = &[&['و'], &['ف'], &['ب'], &['ك'], &['و', 'ب'], &['ف', 'ب'], &['و', 'ك']];
+    for &p in BEFORE_ARTICLE {
         if let Some(rest) = word.strip_prefix(p) {
-            if rest.starts_with("ال") && rest.chars().count() >= 5 {
-                let proclitic = PROCLITICS.iter().find(|x| **x == p).expect("listed above");
-                return Some(Analysis { proclitic, stem: rest.to_string(), enclitic: "" });
+            if rest.starts_with(&['ا', 'ل']) && rest.len() >= 5 {
+                return Some(Analysis { proclitic: p, stem: Spelling::plain(rest), enclitic: &[] });
             }
         }
     }
-    for p in ["لل", "ولل", "فلل"] {
+    // `لل` + rest is `ل` + `ال` + rest: the stem is the word from its second
+    // ل, with the article's alef restored.
+    const BEFORE_LAM: &[&[char]] = &[&['ل', 'ل'], &['و', 'ل', 'ل'], &['ف', 'ل', 'ل']];
+    for &p in BEFORE_LAM {
         if let Some(rest) = word.strip_prefix(p) {
-            if rest.chars().count() >= 2 {
-                let proclitic = PROCLITICS.iter().find(|x| **x == &p[..p.len() - "ل".len()]).expect("listed above");
-                return Some(Analysis { proclitic, stem: format!("ال{rest}"), enclitic: "" });
+            if rest.len() >= 2 {
+                let proclitic = &p[..p.len() - 1];
+                return Some(Analysis { proclitic, stem: Spelling { head: Some('ا'), body: &word[proclitic.len()..], tail: None }, enclitic: &[] });
             }
         }
     }
@@ -361,8 +487,26 @@ fn has_ta_marbuta(word: &str) -> bool {
     word.as_bytes().windows(2).any(|w| w == [0xD8, 0xA9])
 }
 
-fn push_word(tokens: &mut Vec<Token>, form: String, start: usize, end: usize) {
-    let form = if has_ta_marbuta(&form) { fold_ta_marbuta(&form) } else { form };
+/// The letters of a spelling, `ة` folded, as a string.
+fn spelling_to_string(spelling: Spelling) -> String {
+    // Every letter of an Arabic word is two bytes of UTF-8.
+    let mut form = String::with_capacity(2 * spelling.len());
+    if let Some(c) = spelling.head {
+        form.push(fold_letter(c));
+    }
+    for &c in spelling.body {
+        form.push(fold_letter(c));
+    }
+    if let Some(c) = spelling.tail {
+        form.push(fold_letter(c));
+    }
+    form
+}
+
+/// Pushes a word token: its form is the spelling with `ة` folded, its stem
+/// the form without the article.
+fn push_word(tokens: &mut Vec<Token>, spelling: Spelling, start: usize, end: usize) {
+    let form = spelling_to_string(spelling);
     let (article, stem) = strip_article(&form);
     let stem = stem.to_string();
     tokens.push(Token { kind: TokenKind::Word, form, stem, article, start, end });
@@ -410,6 +554,19 @@ mod tests {
         assert_eq!(forms("كورياالشمالية", &lex), vec!["كوريا", "الشماليه"]);
         // Unknown halves stay glued.
         assert_eq!(forms("كورياالمجهولة", &lex), vec!["كورياالمجهوله"]);
+    }
+
+    #[test]
+    fn lexicon_knows_packed_long_and_latin_stems_with_or_without_article_and_ta_marbuta() {
+        let long = "ب".repeat(20);
+        let lex = lexicon(&["زيارة", &long, "putin", "المانيا"]);
+        for known in ["زياره", "الزيارة", &long, &format!("ال{long}"), "putin", "المانيا", "الالمانيا"] {
+            assert!(lex.contains(&normalize_str(known)), "{known}");
+        }
+        for unknown in ["زيار", &"ب".repeat(19), "puti", "ال"] {
+            assert!(!lex.contains(&normalize_str(unknown)), "{unknown}");
+        }
+        assert_eq!(lex.len(), 4);
     }
 
     #[test]

@@ -161,7 +161,9 @@ fn process(extractor: &Extractor, record: Result<Record, CorpusError>, render: R
         let gazetteer = extractor.gazetteer();
         let output = match render {
             Render::NQuads(serializer) => {
-                serializer.write_nquads(Vec::new(), &[KnowledgeGraph::build(std::slice::from_ref(&x), gazetteer)])
+                let mut output = Vec::new();
+                serializer.push_nquads(&mut output, &[KnowledgeGraph::build(std::slice::from_ref(&x), gazetteer)]);
+                Ok(output)
             }
             Render::JsonLines => json::write_line(Vec::new(), &x, gazetteer),
             Render::Extraction => Ok(Vec::new()),

@@ -442,20 +442,24 @@ impl Extractor {
     }
 
     /// Merges the candidates of all sentences into triples with evidence.
+    ///
+    /// Statements are keyed by the gazetteer's ids, borrowed (so triples come
+    /// out sorted by subject, relation, object and assertion) and owned only
+    /// once per triple; a sentence's text is cut from the document by byte
+    /// offsets found in one pass ([`crate::text::CharOffsets`]), once per sentence.
     pub fn merge(&self, document: &Document, analyses: &[SentenceAnalysis]) -> Extraction {
         let gazetteer = &self.ontology.gazetteer;
-        let mut merged: BTreeMap<(String, Relation, String, Assertion), Vec<Evidence>> = BTreeMap::new();
+        let id = |e: EntityId| gazetteer.entities[e].id.as_str();
+        let mut merged: BTreeMap<(&str, Relation, &str, Assertion), (EntityId, EntityId, Vec<Evidence>)> = BTreeMap::new();
         let mut sentence_texts: BTreeMap<usize, String> = BTreeMap::new();
-        let original: Vec<char> = if analyses.is_empty() { Vec::new() } else { document.text.chars().collect() };
+        let mut original = crate::text::CharOffsets::new(&document.text);
         for a in analyses {
             for c in &a.candidates {
                 let (mut s, mut o) = (c.subject, c.object);
-                if c.relation.is_symmetric() && gazetteer.entities[o].id < gazetteer.entities[s].id {
+                if c.relation.is_symmetric() && id(o) < id(s) {
                     std::mem::swap(&mut s, &mut o);
                 }
-                let evidence = merged
-                    .entry((gazetteer.entities[s].id.clone(), c.relation, gazetteer.entities[o].id.clone(), c.assertion))
-                    .or_default();
+                let (_, _, evidence) = merged.entry((id(s), c.relation, id(o), c.assertion)).or_insert_with(|| (s, o, Vec::new()));
                 // The same rule giving the same statement again in this
                 // sentence adds no evidence (the dedup below would drop it):
                 // skip it now, so that a sentence with many matches does
@@ -463,19 +467,18 @@ impl Extractor {
                 if evidence.iter().rev().take_while(|e| e.start == a.start).any(|e| e.rule == c.rule && e.time <= c.time) {
                     continue;
                 }
-                let text = sentence_texts.entry(a.start).or_insert_with(|| original[a.start..a.end].iter().collect()).clone();
+                let text = sentence_texts.entry(a.start).or_insert_with(|| original.slice(a.start, a.end).to_string()).clone();
                 evidence.push(Evidence { start: a.start, end: a.end, text, rule: c.rule.clone(), time: c.time.clone() });
             }
         }
         let mut entities: Vec<EntityId> = Vec::new();
         let triples: Vec<Triple> = merged
             .into_iter()
-            .map(|((subject, relation, object, assertion), mut evidence)| {
+            .map(|((subject, relation, object, assertion), (s, o, mut evidence))| {
                 evidence.sort();
                 evidence.dedup_by(|a, b| a.start == b.start && a.rule == b.rule);
-                entities.extend(gazetteer.get(&subject));
-                entities.extend(gazetteer.get(&object));
-                Triple { subject, relation, object, assertion, evidence }
+                entities.extend([s, o]);
+                Triple { subject: subject.to_string(), relation, object: object.to_string(), assertion, evidence }
             })
             .collect();
         entities.sort_by(|&a, &b| gazetteer.entities[a].id.cmp(&gazetteer.entities[b].id));

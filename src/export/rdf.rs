@@ -178,20 +178,9 @@ fn span_term<'a>(buffer: &'a mut String, document: &NamedNode, begin: usize, end
     NamedNodeRef::new_unchecked(buffer)
 }
 
-/// Appends `n` in decimal, as `Display` writes it (without its machinery,
-/// which cost more than the rest of a line).
-fn push_decimal(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[start..].iter().map(|&d| char::from(d)));
+/// Appends `n` in decimal.
+fn push_decimal(out: &mut String, n: usize) {
+    out.extend(super::decimal(n, &mut [0; 20]).iter().map(|&d| char::from(d)));
 }
 
 /// Replaces `set` with the distinct `items` in order: what iterating a

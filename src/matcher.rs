@@ -48,7 +48,7 @@ pub struct SentenceView<'a> {
     pub units: Vec<Unit>,
     /// Which classes may start at each token.
     pub starts: &'a ClassStarts,
-    /// The units where more can start than anywhere: mentions, and tokens
+    /// The units where more can start than anywhere, in order: mentions, and tokens
     /// whose word some class or anchor begins with (see [`ClassStarts::listed`]).
     listed: Vec<usize>,
     /// Every unit: `0..units.len()`.

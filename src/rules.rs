@@ -966,6 +966,64 @@ mod tests {
         assert_eq!(rule.examples[0].expected[0].object, "Egypt");
     }
 
+    /// A sentence of plain word tokens with these (normalised) stems.
+    fn words(stems: &[&str]) -> Vec<crate::token::Token> {
+        stems
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let stem = Literal::parse(w).stem;
+                crate::token::Token { kind: crate::token::TokenKind::Word, form: stem.clone(), stem, article: false, start: i, end: i + 1 }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn first_units_say_where_a_rule_can_start() {
+        let set = parse(concat!(
+            "class @visit = زار وصل\n",
+            "class @loose = قال*\n",
+            "rule by-class\n  pattern @visit {a:Person}\n  yields visited(a, a)\n  example x\n  expect a | visited | b\n",
+            "rule by-slot\n  pattern [امس] {a:Person} زار {b:Country}\n  yields visited(a, b)\n  example x\n  expect a | visited | b\n",
+            "rule anything\n  pattern ~2 زار {b:Country}\n  yields visited(b, b)\n  example x\n  expect a | visited | b\n",
+            "rule loose\n  pattern @loose {b:Country}\n  yields visited(b, b)\n  example x\n  expect a | visited | b\n",
+        ))
+        .unwrap();
+        let tokens = words(&["وصل", "امس", "كل", "بيت"]);
+        let starts = ClassStarts::new(set.first_words(), &tokens);
+        let by_class = set.first_unit(0).expect("a class comes first");
+        assert!(!by_class.mention);
+        assert_eq!((0..4).map(|i| starts.any_starts(&by_class.set, i)).collect::<Vec<_>>(), [true, false, false, false]);
+        // An optional word, then a slot: the word, a mention, or كل (كل من).
+        let by_slot = set.first_unit(1).expect("a word or a slot comes first");
+        assert!(by_slot.mention);
+        assert_eq!((0..4).map(|i| starts.any_starts(&by_slot.set, i)).collect::<Vec<_>>(), [false, true, true, false]);
+        // A gap first: any unit.
+        assert!(set.first_unit(2).is_none());
+        // A class whose entry begins with a pattern may start anywhere.
+        let loose = set.first_unit(3).expect("a class comes first");
+        assert!(starts.any_starts_without_word(&loose.set) && starts.any_starts(&loose.set, 3));
+        assert!(!starts.any_starts_without_word(&by_class.set));
+    }
+
+    #[test]
+    fn the_prefilter_needs_every_anchor_and_enough_mentions() {
+        let set = parse(concat!(
+            "class @visit = زار وصل\n",
+            "rule two\n  pattern {a:Person} @visit ~3 (الى | نحو) {b:Country}\n  yields visited(a, b)\n  example x\n  expect a | visited | b\n",
+        ))
+        .unwrap();
+        let possible = |stems: &[&str], mentions: usize| {
+            let tokens = words(stems);
+            set.possible_rules(&ClassStarts::new(set.first_words(), &tokens), mentions)[0]
+        };
+        assert!(possible(&["x", "وصل", "الى", "y"], 2));
+        assert!(possible(&["x", "زار", "نحو", "y"], 2));
+        assert!(!possible(&["x", "زار", "y"], 2), "no word of the alternatives");
+        assert!(!possible(&["x", "قال", "الى", "y"], 2), "no word of the class");
+        assert!(!possible(&["x", "وصل", "الى", "y"], 1), "two slots need two mentions");
+    }
+
     #[test]
     fn errors_name_file_line_and_column() {
         let err = parse("rule r\n  pattern زار {a:Person} {p:Planet}\n").unwrap_err();

@@ -163,11 +163,15 @@ impl Deref for ClassEntries {
 pub struct FirstWords {
     /// `u64` words per set of classes.
     width: usize,
-    /// Exact first word → the classes that have an entry starting with it.
-    by_stem: FxHashMap<Box<str>, Box<[u64]>>,
-    /// Classes with an entry whose first literal is a pattern, or an empty
-    /// entry: they may start anywhere.
-    anywhere: Box<[u64]>,
+    /// The distinct sets of classes a token can start; set 0 holds the
+    /// classes that start anywhere (an entry whose first literal is a
+    /// pattern, or an empty entry), and every other set includes them.
+    sets: Vec<Box<[u64]>>,
+    /// Exact first word → its set in `sets`.
+    by_stem: FxHashMap<Box<str>, u32>,
+    /// Bit [`filter_bit`] of every key of `by_stem`: most words are
+    /// rejected here, without hashing them.
+    filter: [u64; 4],
 }
 
 impl FirstWords {
@@ -175,22 +179,46 @@ impl FirstWords {
     /// numbered from `classes.len()` on.
     pub fn new(classes: &[ClassEntries], words: &[String]) -> FirstWords {
         let width = (classes.len() + words.len()).div_ceil(64).max(1);
-        let mut by_stem: FxHashMap<Box<str>, Box<[u64]>> = FxHashMap::default();
         let mut anywhere = vec![0u64; width].into_boxed_slice();
+        let mut members: std::collections::BTreeMap<Box<str>, Vec<usize>> = std::collections::BTreeMap::new();
         for (c, class) in classes.iter().enumerate() {
-            let (word, bit) = (c / 64, 1u64 << (c % 64));
             if !class.unindexed.is_empty() {
-                anywhere[word] |= bit;
+                anywhere[c / 64] |= 1u64 << (c % 64);
             }
             for stem in class.by_first_stem.keys() {
-                by_stem.entry(stem.clone()).or_insert_with(|| vec![0u64; width].into_boxed_slice())[word] |= bit;
+                members.entry(stem.clone()).or_default().push(c);
             }
         }
         for (k, stem) in words.iter().enumerate() {
-            let n = classes.len() + k;
-            by_stem.entry(stem.as_str().into()).or_insert_with(|| vec![0u64; width].into_boxed_slice())[n / 64] |= 1u64 << (n % 64);
+            members.entry(stem.as_str().into()).or_default().push(classes.len() + k);
         }
-        FirstWords { width, by_stem, anywhere }
+        let mut sets = vec![anywhere.clone()];
+        let mut numbered: FxHashMap<Box<[u64]>, usize> = FxHashMap::default();
+        numbered.insert(anywhere.clone(), 0);
+        let mut by_stem = FxHashMap::default();
+        let mut filter = [0u64; 4];
+        for (stem, numbers) in members {
+            let mut set = anywhere.clone();
+            numbers.iter().for_each(|&n| set[n / 64] |= 1u64 << (n % 64));
+            let index = *numbered.entry(set.clone()).or_insert_with(|| {
+                sets.push(set);
+                sets.len() - 1
+            });
+            let bit = filter_bit(&stem);
+            filter[bit >> 6] |= 1 << (bit & 63);
+            by_stem.insert(stem, index as u32);
+        }
+        FirstWords { width, sets, by_stem, filter }
+    }
+
+    /// The set of the classes that may start at a token with this word.
+    #[inline]
+    fn set_index(&self, stem: &str) -> u32 {
+        let bit = filter_bit(stem);
+        if self.filter[bit >> 6] & (1 << (bit & 63)) == 0 {
+            return 0;
+        }
+        self.by_stem.get(stem).copied().unwrap_or(0)
     }
 }
 
@@ -229,47 +257,42 @@ impl ClassSet {
 /// Like [`ClassEntries`]' own index it only rules out: a set bit means an
 /// entry's first word is the token's stem (or the class has a pattern or an
 /// empty entry), not that a whole entry matches.
-#[derive(Debug, Clone, Default)]
-pub struct ClassStarts {
-    width: usize,
-    /// `width` words per token.
-    bits: Vec<u64>,
-    /// Per token: whether its word is a first word of some class or an
-    /// anchor word (otherwise its set is the classes that start anywhere).
-    listed: Vec<bool>,
-    /// The classes that may start anywhere, also past the last token.
-    anywhere: Box<[u64]>,
+#[derive(Debug, Clone)]
+pub struct ClassStarts<'a> {
+    first_words: &'a FirstWords,
+    /// Per token: its set in `first_words.sets`.
+    sets: Vec<u32>,
 }
 
-impl ClassStarts {
-    pub fn new(first_words: &FirstWords, tokens: &[crate::token::Token]) -> ClassStarts {
-        let width = first_words.width;
-        let mut bits = Vec::with_capacity(tokens.len() * width);
-        let mut listed = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            let set = first_words.by_stem.get(t.stem.as_str());
-            match set {
-                Some(set) => bits.extend(set.iter().zip(first_words.anywhere.iter()).map(|(a, b)| a | b)),
-                None => bits.extend_from_slice(&first_words.anywhere),
-            }
-            listed.push(set.is_some());
-        }
-        ClassStarts { width, bits, listed, anywhere: first_words.anywhere.clone() }
+impl<'a> ClassStarts<'a> {
+    pub fn new(first_words: &'a FirstWords, tokens: &[crate::token::Token]) -> ClassStarts<'a> {
+        ClassStarts { first_words, sets: tokens.iter().map(|t| first_words.set_index(&t.stem)).collect() }
+    }
+
+    /// The classes that may start at token `i` (those that start anywhere
+    /// past the last token).
+    #[inline]
+    fn at(&self, i: usize) -> &[u64] {
+        &self.first_words.sets[self.sets.get(i).map_or(0, |&s| s as usize)]
+    }
+
+    /// The classes that may start anywhere.
+    #[inline]
+    fn anywhere(&self) -> &[u64] {
+        &self.first_words.sets[0]
     }
 
     /// False when no entry of class number `class` can start at token `i`.
     #[inline]
     pub fn may_start(&self, class: usize, i: usize) -> bool {
-        let (word, bit) = (class / 64, 1u64 << (class % 64));
-        let set = self.bits.get(i * self.width + word).unwrap_or_else(|| &self.anywhere[word]);
-        set & bit != 0
+        self.at(i)[class / 64] & (1u64 << (class % 64)) != 0
     }
 
     /// True when one of the classes of `set` (made by [`FirstWords::set_of`])
     /// may start at token `i`.
     #[inline]
     pub fn any_starts(&self, set: &ClassSet, i: usize) -> bool {
-        let at = self.bits.get(i * self.width..(i + 1) * self.width).unwrap_or(&self.anywhere);
+        let at = self.at(i);
         set.words.iter().any(|&(k, w)| at[k] & w != 0)
     }
 
@@ -278,21 +301,25 @@ impl ClassStarts {
     /// anywhere.
     #[inline]
     pub fn listed(&self, i: usize) -> bool {
-        self.listed.get(i).copied().unwrap_or(false)
+        self.sets.get(i).is_some_and(|&s| s != 0)
     }
 
     /// True when one of the classes of `set` may start where there is no
     /// word: at a mention, or past the last token.
     #[inline]
     pub fn any_starts_without_word(&self, set: &ClassSet) -> bool {
-        set.words.iter().any(|&(k, w)| self.anywhere[k] & w != 0)
+        let anywhere = self.anywhere();
+        set.words.iter().any(|&(k, w)| anywhere[k] & w != 0)
     }
 
     /// Every bit set at some token of the sentence.
     pub fn anywhere_in_sentence(&self) -> Vec<u64> {
-        let mut all = vec![0u64; self.width];
-        for set in self.bits.chunks_exact(self.width) {
-            all.iter_mut().zip(set).for_each(|(a, b)| *a |= b);
+        let mut all = vec![0u64; self.first_words.width];
+        if !self.sets.is_empty() {
+            all.copy_from_slice(self.anywhere());
+        }
+        for &s in self.sets.iter().filter(|&&s| s != 0) {
+            all.iter_mut().zip(self.first_words.sets[s as usize].iter()).for_each(|(a, b)| *a |= b);
         }
         all
     }
@@ -301,7 +328,7 @@ impl ClassStarts {
     /// no word: at a mention, or past the last token.
     #[inline]
     pub fn may_start_without_word(&self, class: usize) -> bool {
-        self.anywhere[class / 64] & (1u64 << (class % 64)) != 0
+        self.anywhere()[class / 64] & (1u64 << (class % 64)) != 0
     }
 
     /// False when `entries` (a rule set's class) cannot start at token `i`;

@@ -47,7 +47,7 @@ pub struct SentenceView<'a> {
     pub mentions: &'a [Mention],
     pub units: Vec<Unit>,
     /// Which classes may start at each token.
-    pub starts: &'a ClassStarts,
+    pub starts: &'a ClassStarts<'a>,
     /// The units where more can start than anywhere, in order: mentions, and tokens
     /// whose word some class or anchor begins with (see [`ClassStarts::listed`]).
     listed: Vec<usize>,
@@ -56,7 +56,7 @@ pub struct SentenceView<'a> {
 }
 
 impl<'a> SentenceView<'a> {
-    pub fn new(tokens: &'a [Token], mentions: &'a [Mention], starts: &'a ClassStarts) -> SentenceView<'a> {
+    pub fn new(tokens: &'a [Token], mentions: &'a [Mention], starts: &'a ClassStarts<'a>) -> SentenceView<'a> {
         let mut units = Vec::with_capacity(tokens.len());
         let mut next = mentions.iter().enumerate().peekable();
         let mut i = 0;

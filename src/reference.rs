@@ -137,7 +137,7 @@ impl ReferenceWords {
 /// lookups with one bit test.
 struct SentenceWords<'a> {
     words: &'a ReferenceWords,
-    starts: &'a ClassStarts,
+    starts: &'a ClassStarts<'a>,
 }
 
 impl std::ops::Deref for SentenceWords<'_> {

@@ -36,6 +36,9 @@ pub struct ClassEntries {
     /// The class's number in its rule set, when it is one: lets
     /// [`ClassStarts`] rule it out at a token with one bit test.
     class: Option<u32>,
+    /// Every entry is one exact word: an entry starts at a token exactly
+    /// when it matches there, one token long.
+    one_word: bool,
 }
 
 /// A stem's bit in [`ClassEntries::filter`]: its length and last byte
@@ -60,7 +63,8 @@ impl From<Vec<Vec<Literal>>> for ClassEntries {
                 _ => unindexed.push(i as u32),
             }
         }
-        ClassEntries { entries, by_first_stem, unindexed, filter, class: None }
+        let one_word = unindexed.is_empty() && entries.iter().all(|e| e.len() == 1);
+        ClassEntries { entries, by_first_stem, unindexed, filter, class: None, one_word }
     }
 }
 
@@ -68,6 +72,14 @@ impl ClassEntries {
     /// The entries of class number `class` of a rule set.
     pub fn of_class(class: usize, entries: Vec<Vec<Literal>>) -> ClassEntries {
         ClassEntries { class: Some(class as u32), ..ClassEntries::from(entries) }
+    }
+
+    /// True when every entry is one exact word (see [`ClassStarts`]: then
+    /// the class matches at a token, one token long, exactly where it may
+    /// start).
+    #[inline]
+    pub fn one_word(&self) -> bool {
+        self.one_word
     }
 
     /// The class's number in its rule set, if it was built with one.

@@ -281,6 +281,11 @@ impl Matcher<'_, '_> {
                     return None;
                 }
                 let class = self.rules.indexed_class(*c);
+                // A class of single words matches here, one token long,
+                // exactly where it may start.
+                if class.one_word() {
+                    return self.run(tail, rest, pos + 1);
+                }
                 // Class entries are token sequences; all must be plain tokens.
                 // The lengths that match, as bits (longest tried first);
                 // entries of 64 words or more, never seen, go in `long`.

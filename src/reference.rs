@@ -160,10 +160,14 @@ impl SentenceWords<'_> {
 /// [`ClassStarts`] ruling out most tokens first.
 #[inline]
 pub fn match_class(entries: &ClassEntries, starts: &ClassStarts, tokens: &[Token], i: usize) -> Option<usize> {
-    if starts.may_start_entries(entries, i) {
-        match_entries(entries, tokens, i)
-    } else {
+    if !starts.may_start_entries(entries, i) {
         None
+    } else if entries.one_word() && entries.class().is_some() {
+        // Single words start exactly where they match (on a word, not
+        // punctuation, as in `match_entries`).
+        tokens.get(i).filter(|t| t.kind != TokenKind::Punct).map(|_| 1)
+    } else {
+        match_entries(entries, tokens, i)
     }
 }
 

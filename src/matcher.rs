@@ -58,24 +58,23 @@ pub struct SentenceView<'a> {
 impl<'a> SentenceView<'a> {
     pub fn new(tokens: &'a [Token], mentions: &'a [Mention], starts: &'a ClassStarts<'a>) -> SentenceView<'a> {
         let mut units = Vec::with_capacity(tokens.len());
+        let mut listed = Vec::new();
         let mut next = mentions.iter().enumerate().peekable();
         let mut i = 0;
         while i < tokens.len() {
             if let Some((index, m)) = next.peek().filter(|(_, m)| m.start == i) {
+                listed.push(units.len());
                 units.push(Unit::Mention(*index));
                 i = m.end.max(i + 1);
                 next.next();
             } else {
+                if starts.listed(i) {
+                    listed.push(units.len());
+                }
                 units.push(Unit::Token(i));
                 i += 1;
             }
         }
-        let listed = (0..units.len())
-            .filter(|&u| match units[u] {
-                Unit::Mention(_) => true,
-                Unit::Token(t) => starts.listed(t),
-            })
-            .collect();
         let every_unit = (0..units.len()).collect();
         SentenceView { tokens, mentions, units, starts, listed, every_unit }
     }

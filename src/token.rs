@@ -161,7 +161,7 @@ fn packed_key(letters: impl Iterator<Item = char>) -> Option<u128> {
 /// Arabic letters only: each is two bytes led by `D8`–`DB` (U+0600–U+06FF).
 /// `None` when the stem is anything else, which [`packed_key`] then decides.
 fn packed_key_of_utf8(bytes: &[u8]) -> Option<u128> {
-    if bytes.len() % 2 != 0 || bytes.len() > 2 * MAX_PACKED_LETTERS {
+    if !bytes.len().is_multiple_of(2) || bytes.len() > 2 * MAX_PACKED_LETTERS {
         return None;
     }
     let mut key = 0u128;

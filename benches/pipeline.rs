@@ -13,6 +13,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 use sanad::corpus::{self, Options, Outcome, Record, Render};
 use sanad::export::rdf;
+use sanad::class_index::ClassStarts;
 use sanad::matcher::{match_rules, SentenceView};
 use sanad::mention::find_mentions;
 use sanad::normalize::NormalizedText;
@@ -75,7 +76,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             analyses
                 .iter()
-                .map(|a| match_rules(&extractor.ontology.rules, &SentenceView::new(black_box(&a.tokens), &a.mentions), gazetteer).len())
+                .map(|a| match_rules(&extractor.ontology.rules, &SentenceView::new(black_box(&a.tokens), &a.mentions, &ClassStarts::new(extractor.ontology.rules.first_words(), &a.tokens)), gazetteer).len())
                 .sum::<usize>()
         })
     });

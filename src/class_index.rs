@@ -33,6 +33,9 @@ pub struct ClassEntries {
     /// Bit [`filter_bit`] of every key of `by_first_stem`: most stems are
     /// rejected here, without hashing them.
     filter: [u64; 4],
+    /// The class's number in its rule set, when it is one: lets
+    /// [`ClassStarts`] rule it out at a token with one bit test.
+    class: Option<u32>,
 }
 
 /// A stem's bit in [`ClassEntries::filter`]: its length and last byte
@@ -57,11 +60,22 @@ impl From<Vec<Vec<Literal>>> for ClassEntries {
                 _ => unindexed.push(i as u32),
             }
         }
-        ClassEntries { entries, by_first_stem, unindexed, filter }
+        ClassEntries { entries, by_first_stem, unindexed, filter, class: None }
     }
 }
 
 impl ClassEntries {
+    /// The entries of class number `class` of a rule set.
+    pub fn of_class(class: usize, entries: Vec<Vec<Literal>>) -> ClassEntries {
+        ClassEntries { class: Some(class as u32), ..ClassEntries::from(entries) }
+    }
+
+    /// The class's number in its rule set, if it was built with one.
+    #[inline]
+    pub fn class(&self) -> Option<usize> {
+        self.class.map(|c| c as usize)
+    }
+
     /// The entries whose first literal may match a token with this stem
     /// (`None`: no token there, or one that cannot start an entry), in no
     /// particular order. Entries are not checked beyond their first literal,
@@ -139,5 +153,188 @@ impl Deref for ClassEntries {
 
     fn deref(&self) -> &[Vec<Literal>] {
         &self.entries
+    }
+}
+
+/// For every class of a rule set, the exact words its entries start with,
+/// and the rule set's anchor words (bits after the classes'): built once,
+/// read at every token by [`ClassStarts::new`].
+#[derive(Debug, Clone, Default)]
+pub struct FirstWords {
+    /// `u64` words per set of classes.
+    width: usize,
+    /// The distinct sets of classes a token can start; set 0 holds the
+    /// classes that start anywhere (an entry whose first literal is a
+    /// pattern, or an empty entry), and every other set includes them.
+    sets: Vec<Box<[u64]>>,
+    /// Exact first word → its set in `sets`.
+    by_stem: FxHashMap<Box<str>, u32>,
+    /// Bit [`filter_bit`] of every key of `by_stem`: most words are
+    /// rejected here, without hashing them.
+    filter: [u64; 4],
+}
+
+impl FirstWords {
+    /// Indexes classes numbered by their position in `classes`, and words
+    /// numbered from `classes.len()` on.
+    pub fn new(classes: &[ClassEntries], words: &[String]) -> FirstWords {
+        let width = (classes.len() + words.len()).div_ceil(64).max(1);
+        let mut anywhere = vec![0u64; width].into_boxed_slice();
+        let mut members: std::collections::BTreeMap<Box<str>, Vec<usize>> = std::collections::BTreeMap::new();
+        for (c, class) in classes.iter().enumerate() {
+            if !class.unindexed.is_empty() {
+                anywhere[c / 64] |= 1u64 << (c % 64);
+            }
+            for stem in class.by_first_stem.keys() {
+                members.entry(stem.clone()).or_default().push(c);
+            }
+        }
+        for (k, stem) in words.iter().enumerate() {
+            members.entry(stem.as_str().into()).or_default().push(classes.len() + k);
+        }
+        let mut sets = vec![anywhere.clone()];
+        let mut numbered: FxHashMap<Box<[u64]>, usize> = FxHashMap::default();
+        numbered.insert(anywhere.clone(), 0);
+        let mut by_stem = FxHashMap::default();
+        let mut filter = [0u64; 4];
+        for (stem, numbers) in members {
+            let mut set = anywhere.clone();
+            numbers.iter().for_each(|&n| set[n / 64] |= 1u64 << (n % 64));
+            let index = *numbered.entry(set.clone()).or_insert_with(|| {
+                sets.push(set);
+                sets.len() - 1
+            });
+            let bit = filter_bit(&stem);
+            filter[bit >> 6] |= 1 << (bit & 63);
+            by_stem.insert(stem, index as u32);
+        }
+        FirstWords { width, sets, by_stem, filter }
+    }
+
+    /// The set of the classes that may start at a token with this word.
+    #[inline]
+    fn set_index(&self, stem: &str) -> u32 {
+        let bit = filter_bit(stem);
+        if self.filter[bit >> 6] & (1 << (bit & 63)) == 0 {
+            return 0;
+        }
+        self.by_stem.get(stem).copied().unwrap_or(0)
+    }
+}
+
+impl FirstWords {
+    /// The set of these classes (by number), for [`ClassStarts::any_starts`].
+    pub fn set_of(&self, classes: &[usize]) -> ClassSet {
+        let mut words = vec![0u64; self.width];
+        classes.iter().for_each(|&c| words[c / 64] |= 1 << (c % 64));
+        ClassSet { words: words.into_iter().enumerate().filter(|&(_, w)| w != 0).collect() }
+    }
+}
+
+/// A set of classes (and anchor words) by number, kept as its non-zero
+/// 64-bit words: most sets touch one or two of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClassSet {
+    words: Vec<(usize, u64)>,
+}
+
+impl ClassSet {
+    /// True when the set shares a member with `bits` (a whole set, as from
+    /// [`ClassStarts::anywhere_in_sentence`]).
+    #[inline]
+    pub fn intersects(&self, bits: &[u64]) -> bool {
+        self.words.iter().any(|&(k, w)| bits[k] & w != 0)
+    }
+}
+
+/// Which classes may start at each token of one sentence, worked out with
+/// one lookup per token. Reference resolution, the matcher and the cue
+/// scans ask "does an entry of class C start at token i?" some seven
+/// hundred times per sentence, for twenty-odd classes, and almost always
+/// the answer is no: a bit test answers those, and only the classes whose
+/// first word is the token's are matched entry by entry.
+///
+/// Like [`ClassEntries`]' own index it only rules out: a set bit means an
+/// entry's first word is the token's stem (or the class has a pattern or an
+/// empty entry), not that a whole entry matches.
+#[derive(Debug, Clone)]
+pub struct ClassStarts<'a> {
+    first_words: &'a FirstWords,
+    /// Per token: its set in `first_words.sets`.
+    sets: Vec<u32>,
+}
+
+impl<'a> ClassStarts<'a> {
+    pub fn new(first_words: &'a FirstWords, tokens: &[crate::token::Token]) -> ClassStarts<'a> {
+        ClassStarts { first_words, sets: tokens.iter().map(|t| first_words.set_index(&t.stem)).collect() }
+    }
+
+    /// The classes that may start at token `i` (those that start anywhere
+    /// past the last token).
+    #[inline]
+    fn at(&self, i: usize) -> &[u64] {
+        &self.first_words.sets[self.sets.get(i).map_or(0, |&s| s as usize)]
+    }
+
+    /// The classes that may start anywhere.
+    #[inline]
+    fn anywhere(&self) -> &[u64] {
+        &self.first_words.sets[0]
+    }
+
+    /// False when no entry of class number `class` can start at token `i`.
+    #[inline]
+    pub fn may_start(&self, class: usize, i: usize) -> bool {
+        self.at(i)[class / 64] & (1u64 << (class % 64)) != 0
+    }
+
+    /// True when one of the classes of `set` (made by [`FirstWords::set_of`])
+    /// may start at token `i`.
+    #[inline]
+    pub fn any_starts(&self, set: &ClassSet, i: usize) -> bool {
+        let at = self.at(i);
+        set.words.iter().any(|&(k, w)| at[k] & w != 0)
+    }
+
+    /// True when token `i`'s word is the first word of some class or an
+    /// anchor word: only such tokens start more than the classes that start
+    /// anywhere.
+    #[inline]
+    pub fn listed(&self, i: usize) -> bool {
+        self.sets.get(i).is_some_and(|&s| s != 0)
+    }
+
+    /// True when one of the classes of `set` may start where there is no
+    /// word: at a mention, or past the last token.
+    #[inline]
+    pub fn any_starts_without_word(&self, set: &ClassSet) -> bool {
+        let anywhere = self.anywhere();
+        set.words.iter().any(|&(k, w)| anywhere[k] & w != 0)
+    }
+
+    /// Every bit set at some token of the sentence.
+    pub fn anywhere_in_sentence(&self) -> Vec<u64> {
+        let mut all = vec![0u64; self.first_words.width];
+        if !self.sets.is_empty() {
+            all.copy_from_slice(self.anywhere());
+        }
+        for &s in self.sets.iter().filter(|&&s| s != 0) {
+            all.iter_mut().zip(self.first_words.sets[s as usize].iter()).for_each(|(a, b)| *a |= b);
+        }
+        all
+    }
+
+    /// False when no entry of class number `class` can start where there is
+    /// no word: at a mention, or past the last token.
+    #[inline]
+    pub fn may_start_without_word(&self, class: usize) -> bool {
+        self.anywhere()[class / 64] & (1u64 << (class % 64)) != 0
+    }
+
+    /// False when `entries` (a rule set's class) cannot start at token `i`;
+    /// true for lists that are not a rule set's class.
+    #[inline]
+    pub fn may_start_entries(&self, entries: &ClassEntries, i: usize) -> bool {
+        entries.class().is_none_or(|c| self.may_start(c, i))
     }
 }

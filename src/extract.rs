@@ -18,9 +18,9 @@ use crate::matcher::{match_rules, RuleMatch, SentenceView};
 use crate::mention::{find_mentions, Mention, MentionKind};
 use crate::normalize::NormalizedText;
 use crate::ontology::Ontology;
-use crate::reference::{match_entries, resolve, Apposition, Context, ReferenceWords};
+use crate::reference::{match_class, resolve, Apposition, Context, ReferenceWords};
 use crate::gazetteer::EntityType as EntityKind;
-use crate::class_index::ClassEntries;
+use crate::class_index::{ClassEntries, ClassStarts};
 use crate::rules::Arg;
 use crate::sentence::{split, Sentence};
 use crate::text::Document;
@@ -87,6 +87,8 @@ struct Cues {
     time: ClassEntries,
     year_words: ClassEntries,
     reversal: ClassEntries,
+    /// `@preposition`: a mention after one is no subject.
+    prepositions: ClassEntries,
     abbreviations: Vec<String>,
 }
 
@@ -103,7 +105,7 @@ const CUE_WINDOW: usize = 6;
 impl Extractor {
     pub fn new(ontology: Ontology) -> Extractor {
         let words = ReferenceWords::from_rules(&ontology.rules);
-        let get = |name: &str| ontology.rules.class(name).map(|c| ClassEntries::from(c.entries.clone())).unwrap_or_default();
+        let get = |name: &str| ontology.rules.indexed_class_named(name);
         let cues = Cues {
             negation: get("modality.negation"),
             denial: get("modality.denial"),
@@ -113,6 +115,7 @@ impl Extractor {
             time: get("time.expression"),
             year_words: get("time.year-word"),
             reversal: get("reversal"),
+            prepositions: get("preposition"),
             abbreviations: get("abbreviation").iter().filter_map(|e| e.first().map(|l| l.stem.clone())).collect(),
         };
         Extractor { ontology, words, cues }
@@ -159,8 +162,9 @@ impl Extractor {
         let gazetteer = &self.ontology.gazetteer;
         let tokens = tokenize(&normalized.chars, sentence.start, sentence.end, &self.ontology.lexicon);
         let found = find_mentions(&tokens, gazetteer, &self.ontology.lexicon);
-        let (mentions, appositions) = resolve(&tokens, found, context, gazetteer, &self.words);
-        let view = SentenceView::new(&tokens, &mentions);
+        let starts = ClassStarts::new(self.ontology.rules.first_words(), &tokens);
+        let (mentions, appositions) = resolve(&tokens, found, context, gazetteer, &self.words, &starts);
+        let view = SentenceView::new(&tokens, &mentions, &starts);
         let matches = match_rules(&self.ontology.rules, &view, gazetteer);
         let (start, end) = normalized.original_range(sentence.start, sentence.end);
         let mut analysis = SentenceAnalysis {
@@ -174,19 +178,19 @@ impl Extractor {
             candidates: Vec::new(),
             dropped: Vec::new(),
         };
-        self.candidates(&mut analysis, normalized, original);
+        self.candidates(&mut analysis, &starts, normalized, original);
         analysis
     }
 
     /// Turns rule matches and appositions into candidate statements.
-    fn candidates(&self, a: &mut SentenceAnalysis, normalized: &NormalizedText, original: &[char]) {
+    fn candidates(&self, a: &mut SentenceAnalysis, starts: &ClassStarts, normalized: &NormalizedText, original: &[char]) {
         let gazetteer = &self.ontology.gazetteer;
         let text_of = |tokens: &[Token], from: usize, to: usize| -> String {
             let (s, e) = normalized.original_range(tokens[from].start, tokens[to - 1].end);
             original[s..e].iter().collect()
         };
         // Times are only read for rule matches: skip the scan when there are none.
-        let times = if a.matches.is_empty() { Vec::new() } else { self.time_expressions(&a.tokens) };
+        let times = if a.matches.is_empty() { Vec::new() } else { self.time_expressions(&a.tokens, starts) };
         let time_near = |start: usize| -> Option<String> {
             times
                 .iter()
@@ -208,12 +212,12 @@ impl Extractor {
         }
         for m in &a.matches {
             let rule = &self.ontology.rules.rules[m.rule];
-            let (assertion, cue) = self.assertion(&a.tokens, m.start, m.end, &text_of);
+            let (assertion, cue) = self.assertion(&a.tokens, starts, m.start, m.end, &text_of);
             let time = time_near(m.start);
             let entities_of = |arg: Arg, keep_city: bool| -> Vec<EntityId> {
                 let (slot, state) = match arg {
-                    Arg::Topic => return self.topic(a, m.start).into_iter().collect(),
-                    Arg::Subject => return self.subject(a, m.start).into_iter().map(|e| gazetteer.state_of(e)).collect(),
+                    Arg::Topic => return self.topic(a, starts, m.start).into_iter().collect(),
+                    Arg::Subject => return self.subject(a, starts, m.start).into_iter().map(|e| gazetteer.state_of(e)).collect(),
                     Arg::Slot { index, state } => (index, state),
                 };
                 let mut out: Vec<EntityId> = Vec::new();
@@ -241,7 +245,7 @@ impl Extractor {
                 out
             };
             // "… والعكس صحيح": the statement holds the other way round too.
-            let reversed = (m.end..(m.end + 4).min(a.tokens.len())).any(|i| match_entries(&self.cues.reversal, &a.tokens, i).is_some());
+            let reversed = (m.end..(m.end + 4).min(a.tokens.len())).any(|i| match_class(&self.cues.reversal, starts, &a.tokens, i).is_some());
             for y in &rule.yields {
                 let keep_city = y.relation == Relation::Visited;
                 let pairs: Vec<(EntityId, EntityId)> = match y.object {
@@ -331,15 +335,15 @@ impl Extractor {
     /// person named before it in the sentence who is not the object of a
     /// preposition. Only this sentence: across a sentence boundary a verb
     /// without a named subject is as often followed by one as not.
-    fn topic(&self, a: &SentenceAnalysis, start: usize) -> Option<EntityId> {
+    fn topic(&self, a: &SentenceAnalysis, starts: &ClassStarts, start: usize) -> Option<EntityId> {
         let gazetteer = &self.ontology.gazetteer;
-        let prepositions = self.ontology.rules.class("preposition").map(|c| c.entries.as_slice()).unwrap_or(&[]);
+        let prepositions = &self.cues.prepositions;
         let person = |oblique_too: bool| {
             a.mentions
                 .iter()
                 .rev()
                 .filter(|m| m.end <= start)
-                .filter(|m| oblique_too || m.start == 0 || match_entries(prepositions, &a.tokens, m.start - 1) != Some(1))
+                .filter(|m| oblique_too || m.start == 0 || match_class(prepositions, starts, &a.tokens, m.start - 1) != Some(1))
                 .flat_map(|m| m.entities.iter().copied())
                 .find(|&e| gazetteer.entities[e].kind == EntityKind::Person)
         };
@@ -351,13 +355,13 @@ impl Extractor {
     /// The clause subject before `start`: the nearest entity named before it
     /// in the sentence that is not a prepositional object or a pronoun
     /// suffix, which are possessives and objects (see [`Arg::Subject`]).
-    fn subject(&self, a: &SentenceAnalysis, start: usize) -> Option<EntityId> {
-        let prepositions = self.ontology.rules.class("preposition").map(|c| c.entries.as_slice()).unwrap_or(&[]);
+    fn subject(&self, a: &SentenceAnalysis, starts: &ClassStarts, start: usize) -> Option<EntityId> {
+        let prepositions = &self.cues.prepositions;
         a.mentions
             .iter()
             .rev()
             .filter(|m| m.end <= start && m.entities.len() == 1 && m.kind != MentionKind::Pronoun)
-            .find(|m| m.start == 0 || match_entries(prepositions, &a.tokens, m.start - 1) != Some(1))
+            .find(|m| m.start == 0 || match_class(prepositions, starts, &a.tokens, m.start - 1) != Some(1))
             .map(|m| m.entities[0])
     }
 
@@ -366,6 +370,7 @@ impl Extractor {
     fn assertion(
         &self,
         tokens: &[Token],
+        starts: &ClassStarts,
         start: usize,
         end: usize,
         text_of: &impl Fn(&[Token], usize, usize) -> String,
@@ -385,7 +390,7 @@ impl Extractor {
         // Allegations and plans (تتهم، من المقرر) do the same, hedging.
         for i in 0..start {
             for (cues, kind) in [(&self.cues.denial, Assertion::Negated), (&self.cues.allegation, Assertion::Hypothetical)] {
-                if let Some(len) = match_entries(cues, tokens, i) {
+                if let Some(len) = match_class(cues, starts, tokens, i) {
                     let is_comma = |t: &Token| t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | ",");
                     let from = tokens[i + len..].iter().position(|t| t.stem == "ان").map_or(i + len, |p| i + len + p);
                     let scope_end = tokens[from..].iter().position(is_comma).map_or(tokens.len(), |p| from + p);
@@ -396,16 +401,16 @@ impl Extractor {
             }
         }
         for i in from..end {
-            if let Some(len) = match_entries(&self.cues.denial, tokens, i) {
+            if let Some(len) = match_class(&self.cues.denial, starts, tokens, i) {
                 return (Assertion::Negated, Some(text_of(tokens, i, i + len)));
             }
-            if match_entries(&self.cues.not_negation, tokens, i).is_some() {
+            if match_class(&self.cues.not_negation, starts, tokens, i).is_some() {
                 continue;
             }
-            if let Some(len) = match_entries(&self.cues.negation, tokens, i) {
+            if let Some(len) = match_class(&self.cues.negation, starts, tokens, i) {
                 return (Assertion::Negated, Some(text_of(tokens, i, i + len)));
             }
-            if let Some(len) = match_entries(&self.cues.hedge, tokens, i) {
+            if let Some(len) = match_class(&self.cues.hedge, starts, tokens, i) {
                 return (Assertion::Hypothetical, Some(text_of(tokens, i, i + len)));
             }
         }
@@ -414,11 +419,11 @@ impl Extractor {
 
     /// Token ranges of time expressions: a listed phrase, or a year (1900 to
     /// 2100) with the words before it that introduce it (`في العام 2000`).
-    fn time_expressions(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
+    fn time_expressions(&self, tokens: &[Token], starts: &ClassStarts) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            if let Some(len) = match_entries(&self.cues.time, tokens, i) {
+            if let Some(len) = match_class(&self.cues.time, starts, tokens, i) {
                 out.push((i, i + len));
                 i += len;
                 continue;
@@ -426,7 +431,7 @@ impl Extractor {
             let t = &tokens[i];
             if t.kind == TokenKind::Number && t.form.len() == 4 && t.form.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
                 let mut s = i;
-                while s > 0 && match_entries(&self.cues.year_words, tokens, s - 1).is_some() {
+                while s > 0 && match_class(&self.cues.year_words, starts, tokens, s - 1).is_some() {
                     s -= 1;
                 }
                 out.push((s, i + 1));
@@ -437,20 +442,24 @@ impl Extractor {
     }
 
     /// Merges the candidates of all sentences into triples with evidence.
+    ///
+    /// Statements are keyed by the gazetteer's ids, borrowed (so triples come
+    /// out sorted by subject, relation, object and assertion) and owned only
+    /// once per triple; a sentence's text is cut from the document by byte
+    /// offsets found in one pass ([`crate::text::CharOffsets`]), once per sentence.
     pub fn merge(&self, document: &Document, analyses: &[SentenceAnalysis]) -> Extraction {
         let gazetteer = &self.ontology.gazetteer;
-        let mut merged: BTreeMap<(String, Relation, String, Assertion), Vec<Evidence>> = BTreeMap::new();
+        let id = |e: EntityId| gazetteer.entities[e].id.as_str();
+        let mut merged: BTreeMap<(&str, Relation, &str, Assertion), (EntityId, EntityId, Vec<Evidence>)> = BTreeMap::new();
         let mut sentence_texts: BTreeMap<usize, String> = BTreeMap::new();
-        let original: Vec<char> = if analyses.is_empty() { Vec::new() } else { document.text.chars().collect() };
+        let mut original = crate::text::CharOffsets::new(&document.text);
         for a in analyses {
             for c in &a.candidates {
                 let (mut s, mut o) = (c.subject, c.object);
-                if c.relation.is_symmetric() && gazetteer.entities[o].id < gazetteer.entities[s].id {
+                if c.relation.is_symmetric() && id(o) < id(s) {
                     std::mem::swap(&mut s, &mut o);
                 }
-                let evidence = merged
-                    .entry((gazetteer.entities[s].id.clone(), c.relation, gazetteer.entities[o].id.clone(), c.assertion))
-                    .or_default();
+                let (_, _, evidence) = merged.entry((id(s), c.relation, id(o), c.assertion)).or_insert_with(|| (s, o, Vec::new()));
                 // The same rule giving the same statement again in this
                 // sentence adds no evidence (the dedup below would drop it):
                 // skip it now, so that a sentence with many matches does
@@ -458,19 +467,18 @@ impl Extractor {
                 if evidence.iter().rev().take_while(|e| e.start == a.start).any(|e| e.rule == c.rule && e.time <= c.time) {
                     continue;
                 }
-                let text = sentence_texts.entry(a.start).or_insert_with(|| original[a.start..a.end].iter().collect()).clone();
+                let text = sentence_texts.entry(a.start).or_insert_with(|| original.slice(a.start, a.end).to_string()).clone();
                 evidence.push(Evidence { start: a.start, end: a.end, text, rule: c.rule.clone(), time: c.time.clone() });
             }
         }
         let mut entities: Vec<EntityId> = Vec::new();
         let triples: Vec<Triple> = merged
             .into_iter()
-            .map(|((subject, relation, object, assertion), mut evidence)| {
+            .map(|((subject, relation, object, assertion), (s, o, mut evidence))| {
                 evidence.sort();
                 evidence.dedup_by(|a, b| a.start == b.start && a.rule == b.rule);
-                entities.extend(gazetteer.get(&subject));
-                entities.extend(gazetteer.get(&object));
-                Triple { subject, relation, object, assertion, evidence }
+                entities.extend([s, o]);
+                Triple { subject: subject.to_string(), relation, object: object.to_string(), assertion, evidence }
             })
             .collect();
         entities.sort_by(|&a, &b| gazetteer.entities[a].id.cmp(&gazetteer.entities[b].id));

@@ -10,9 +10,9 @@
 //!
 //! Finding names in a sentence is [`crate::mention`]'s job, not this module's.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -299,11 +299,17 @@ impl Gazetteer {
             }
         }
         all_names.extend(variants);
+        // Most words recur (`جمهورية`, nisba endings, variants): each is
+        // inserted once, since inserting folds and copies it first.
+        let mut inserted: FxHashSet<&str> = FxHashSet::default();
         for (_, _, name) in &all_names {
             for word in name.split_whitespace() {
-                lexicon.insert(word);
+                if inserted.insert(word) {
+                    lexicon.insert(word);
+                }
             }
         }
+        drop(inserted);
         for (index, (_, _, r)) in records.iter().enumerate() {
             gazetteer.entities[index].titles = r
                 .titles_ar
@@ -316,7 +322,8 @@ impl Gazetteer {
                 }
             }
         }
-        let mut seen: BTreeMap<(Vec<String>, NameForm), EntityId> = BTreeMap::new();
+        // Only asked "which entity had these stems first": a hash map will do.
+        let mut seen: FxHashMap<(Vec<String>, NameForm), EntityId> = FxHashMap::default();
         for (entity, form, name) in all_names {
             let stems = name_stems(&name, lexicon);
             if stems.is_empty() {

@@ -10,11 +10,12 @@
 //! Query it with petgraph's own API through [`KnowledgeGraph::graph`], or with
 //! the helpers here. Writing it out is [`crate::export`]'s job.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+use rustc_hash::FxHashMap;
 
 use crate::extract::Extraction;
 use crate::gazetteer::{EntityType, Gazetteer};
@@ -49,7 +50,8 @@ pub struct StatementEdge {
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeGraph {
     pub graph: DiGraph<EntityNode, StatementEdge>,
-    nodes: HashMap<String, NodeIndex>,
+    /// Node of each entity id (FxHash: ids are short and trusted).
+    nodes: FxHashMap<String, NodeIndex>,
     /// The documents the graph was built from, in input order.
     pub documents: Vec<String>,
 }
@@ -72,15 +74,16 @@ impl KnowledgeGraph {
             });
             kg.nodes.insert(e.id.clone(), index);
         }
-        let mut edges: BTreeMap<(String, Relation, String, Assertion), Vec<SourcedEvidence>> = BTreeMap::new();
+        // Keyed by borrowed ids: the graph owns its own copies already.
+        let mut edges: BTreeMap<(&str, Relation, &str, Assertion), Vec<SourcedEvidence>> = BTreeMap::new();
         for x in extractions {
             for t in &x.triples {
-                let entry = edges.entry((t.subject.clone(), t.relation, t.object.clone(), t.assertion)).or_default();
+                let entry = edges.entry((&t.subject, t.relation, &t.object, t.assertion)).or_default();
                 entry.extend(t.evidence.iter().map(|e| SourcedEvidence { document: x.document.clone(), evidence: e.clone() }));
             }
         }
         for ((s, relation, o, assertion), evidence) in edges {
-            let (a, b) = (kg.nodes[&s], kg.nodes[&o]);
+            let (a, b) = (kg.nodes[s], kg.nodes[o]);
             kg.graph.add_edge(a, b, StatementEdge { relation, assertion, evidence });
         }
         kg

@@ -14,9 +14,9 @@
 
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mention::{Mention, MentionKind};
-use crate::class_index::Entries;
+use crate::class_index::{ClassStarts, Entries};
 use crate::reference::match_entries;
-use crate::rules::{Arg, Item, Rule, RuleSet, SlotFlags};
+use crate::rules::{Arg, Item, Rule, RuleSet, SlotFlags, StartSet};
 use crate::token::{Token, TokenKind};
 
 /// A unit of a sentence for matching.
@@ -46,10 +46,17 @@ pub struct SentenceView<'a> {
     pub tokens: &'a [Token],
     pub mentions: &'a [Mention],
     pub units: Vec<Unit>,
+    /// Which classes may start at each token.
+    pub starts: &'a ClassStarts<'a>,
+    /// The units where more can start than anywhere, in order: mentions, and tokens
+    /// whose word some class or anchor begins with (see [`ClassStarts::listed`]).
+    listed: Vec<usize>,
+    /// Every unit: `0..units.len()`.
+    every_unit: Vec<usize>,
 }
 
 impl<'a> SentenceView<'a> {
-    pub fn new(tokens: &'a [Token], mentions: &'a [Mention]) -> SentenceView<'a> {
+    pub fn new(tokens: &'a [Token], mentions: &'a [Mention], starts: &'a ClassStarts<'a>) -> SentenceView<'a> {
         let mut units = Vec::with_capacity(tokens.len());
         let mut next = mentions.iter().enumerate().peekable();
         let mut i = 0;
@@ -63,7 +70,25 @@ impl<'a> SentenceView<'a> {
                 i += 1;
             }
         }
-        SentenceView { tokens, mentions, units }
+        let listed = (0..units.len())
+            .filter(|&u| match units[u] {
+                Unit::Mention(_) => true,
+                Unit::Token(t) => starts.listed(t),
+            })
+            .collect();
+        let every_unit = (0..units.len()).collect();
+        SentenceView { tokens, mentions, units, starts, listed, every_unit }
+    }
+
+    /// False when a match whose first unit must be of `first` cannot start
+    /// at `unit`.
+    #[inline]
+    fn may_start(&self, first: Option<&StartSet>, unit: usize) -> bool {
+        let Some(first) = first else { return true };
+        match self.units[unit] {
+            Unit::Mention(_) => first.mention || self.starts.any_starts_without_word(&first.set),
+            Unit::Token(t) => self.starts.any_starts(&first.set, t),
+        }
     }
 
     fn token(&self, unit: usize) -> Option<&Token> {
@@ -100,7 +125,7 @@ pub const MAX_CONJUNCTS: usize = 24;
 /// Every match of every rule in the sentence.
 pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) -> Vec<RuleMatch> {
     let mut out = Vec::new();
-    let possible = rules.possible_rules(view.tokens, view.mentions.len());
+    let possible = rules.possible_rules(view.starts, view.mentions.len());
     let prepositions = rules.class_number("preposition");
     let object_hosts = rules.class_number("object.host");
     for (index, rule) in rules.rules.iter().enumerate() {
@@ -111,7 +136,16 @@ pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) 
         // One matcher per rule, reset before each start: a failed attempt
         // leaves its bindings empty again, so only a match needs new ones.
         let mut m = Matcher { rules, view, gazetteer, rule, prepositions, object_hosts, steps: 0, bindings: vec![Vec::new(); rule.slots.len()] };
-        for start in 0..view.units.len() {
+        let first_unit = rules.first_unit(index);
+        // A rule whose first unit can be anything, or one of the classes
+        // that start anywhere, is tried at every unit; any other only at
+        // the listed ones, the others cannot start it.
+        let everywhere = first_unit.is_none_or(|f| view.starts.any_starts_without_word(&f.set));
+        let starts = if everywhere { &view.every_unit } else { &view.listed };
+        for &start in starts {
+            if !view.may_start(first_unit, start) {
+                continue;
+            }
             m.steps = 0;
             if let Some(end) = m.run(&rule.pattern, None, start) {
                 if end > start && !m.reflexive() {
@@ -238,6 +272,14 @@ impl Matcher<'_, '_> {
                 }
             }
             Item::Class(c) => {
+                // Most classes cannot start here: one bit says so.
+                let may = match self.view.units.get(pos) {
+                    Some(Unit::Token(t)) => self.view.starts.may_start(*c, *t),
+                    _ => self.view.starts.may_start_without_word(*c),
+                };
+                if !may {
+                    return None;
+                }
                 let class = self.rules.indexed_class(*c);
                 // Class entries are token sequences; all must be plain tokens.
                 // The lengths that match, as bits (longest tried first);
@@ -420,14 +462,17 @@ impl Matcher<'_, '_> {
         if flags.subject && m.start > 0 {
             if let Some(prepositions) = self.prepositions {
                 let each_of = m.start >= 2 && self.view.tokens[m.start - 2].stem == "كل" && self.view.tokens[m.start - 1].stem == "من";
-                if !each_of && match_entries(self.rules.indexed_class(prepositions), self.view.tokens, m.start - 1) == Some(1) {
+                if !each_of
+                    && self.view.starts.may_start(prepositions, m.start - 1)
+                    && match_entries(self.rules.indexed_class(prepositions), self.view.tokens, m.start - 1) == Some(1)
+                {
                     return None;
                 }
             }
             // The object of a transitive verbal noun (دعم الأخيرة، عزل روسيا)
             // is no agent either.
             if let Some(hosts) = self.object_hosts {
-                if match_entries(self.rules.indexed_class(hosts), self.view.tokens, m.start - 1) == Some(1) {
+                if self.view.starts.may_start(hosts, m.start - 1) && match_entries(self.rules.indexed_class(hosts), self.view.tokens, m.start - 1) == Some(1) {
                     return None;
                 }
             }

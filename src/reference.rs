@@ -26,7 +26,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::gazetteer::{EntityId, EntityType, Gazetteer, Gender};
 use crate::mention::{Mention, MentionKind};
-use crate::class_index::{ClassEntries, Entries};
+use crate::class_index::{ClassEntries, ClassSet, ClassStarts, Entries};
 use crate::rules::RuleSet;
 use crate::token::{Token, TokenKind};
 
@@ -69,12 +69,15 @@ pub struct ReferenceWords {
     counterparts: ClassEntries,
     title_not_current: ClassEntries,
     group: ClassEntries,
+    /// The classes above that a token must start for resolution to do
+    /// anything there but move on, as a set (see [`ClassStarts::any_starts`]).
+    starting: ClassSet,
 }
 
 impl ReferenceWords {
     pub fn from_rules(rules: &RuleSet) -> ReferenceWords {
-        let get = |name: &str| rules.class(name).map(|c| ClassEntries::from(c.entries.clone())).unwrap_or_default();
-        ReferenceWords {
+        let get = |name: &str| rules.indexed_class_named(name);
+        let mut words = ReferenceWords {
             leader_titles: get("title.leader"),
             other_titles: get("title.other"),
             title_modifiers: get("title.modifier"),
@@ -100,7 +103,67 @@ impl ReferenceWords {
             counterparts: get("title.counterpart"),
             title_not_current: get("title.not-current"),
             group: get("anaphor.group"),
-        }
+            starting: ClassSet::default(),
+        };
+        // Every class resolution reads at the token it stands on (the
+        // others, read at the token before, do not make it start anything).
+        let at_token = [
+            &words.leader_titles,
+            &words.other_titles,
+            &words.two_states,
+            &words.two_sides,
+            &words.latter_f,
+            &words.latter_m,
+            &words.possessed_state,
+            &words.honorifics,
+            &words.capital_noun,
+            &words.state_head,
+            &words.the_country,
+            &words.pronoun_m,
+            &words.pronoun_f,
+            &words.city_head,
+            &words.delegation_head,
+            &words.actor_head,
+            &words.group,
+        ];
+        let numbers: Vec<usize> = at_token.iter().filter_map(|c| c.class()).collect();
+        words.starting = rules.first_words().set_of(&numbers);
+        words
+    }
+}
+
+/// The reference words with the classes that may start at each token of
+/// the sentence being resolved: [`SentenceWords::find`] answers most
+/// lookups with one bit test.
+struct SentenceWords<'a> {
+    words: &'a ReferenceWords,
+    starts: &'a ClassStarts<'a>,
+}
+
+impl std::ops::Deref for SentenceWords<'_> {
+    type Target = ReferenceWords;
+
+    fn deref(&self) -> &ReferenceWords {
+        self.words
+    }
+}
+
+impl SentenceWords<'_> {
+    /// [`match_entries`] for one of the reference classes.
+    #[inline]
+    fn find(&self, entries: &ClassEntries, tokens: &[Token], i: usize) -> Option<usize> {
+        match_class(entries, self.starts, tokens, i)
+    }
+}
+
+/// [`match_entries`] for a rule set's class, with the sentence's
+/// [`ClassStarts`] ruling out most tokens first.
+#[inline]
+pub fn match_class(entries: &ClassEntries, starts: &ClassStarts, tokens: &[Token], i: usize) -> Option<usize> {
+    if starts.may_start_entries(entries, i) {
+        match_entries(entries, tokens, i)
+    } else {
+        None
     }
 }
 
@@ -169,11 +232,13 @@ pub fn resolve(
     context: &mut Context,
     gazetteer: &Gazetteer,
     words: &ReferenceWords,
+    starts: &ClassStarts,
 ) -> (Vec<Mention>, Vec<Apposition>) {
+    let words = &SentenceWords { words, starts };
     // A nisba that is an ordinary word too counts only right after a head
     // noun that makes it a state's (الرئيس المالي, not الدعم المالي).
     let mut found = found;
-    found.retain(|m| !m.needs_head || (1..=m.start.min(3)).any(|len| match_entries(&words.nisba_head, tokens, m.start - len) == Some(len)));
+    found.retain(|m| !m.needs_head || (1..=m.start.min(3)).any(|len| words.find(&words.nisba_head, tokens, m.start - len) == Some(len)));
     for m in &found {
         context.learn_short_names(tokens, m, gazetteer, words);
     }
@@ -182,11 +247,21 @@ pub fn resolve(
     let mut appositions = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        context.oblique = i > 0 && match_entries(&words.prepositions, tokens, i - 1) == Some(1);
+        context.oblique = i > 0 && words.find(&words.prepositions, tokens, i - 1) == Some(1);
         context.locative = i > 0 && tokens[i - 1].stem == "في";
+        // Most tokens start nothing resolution reads: no class it looks
+        // for, no mention, no pronoun, no short name.
+        if !words.starts.any_starts(&words.starting, i)
+            && !at.contains_key(&i)
+            && tokens[i].kind != TokenKind::Enclitic
+            && context.short_name(&tokens[i]).is_none()
+        {
+            i += 1;
+            continue;
+        }
         // 0. Honorifics (فخامة، صاحب السمو) before a title are part of it.
         let mut t = i;
-        while let Some(len) = match_entries(&words.honorifics, tokens, t).filter(|_| !at.contains_key(&t)) {
+        while let Some(len) = words.find(&words.honorifics, tokens, t).filter(|_| !at.contains_key(&t)) {
             t += len;
         }
         // 1. A title, leadership or other. A title ends where a name the
@@ -194,8 +269,8 @@ pub fn resolve(
         // رئيسة and the Commission is what she leads.
         let name_inside = (t + 1..tokens.len()).take(3).find(|k| at.contains_key(k)).unwrap_or(tokens.len());
         let before_name = &tokens[..name_inside];
-        let leader_len = match_entries(&words.leader_titles, before_name, t);
-        let title_len = leader_len.or_else(|| match_entries(&words.other_titles, before_name, t));
+        let leader_len = words.find(&words.leader_titles, before_name, t);
+        let title_len = leader_len.or_else(|| words.find(&words.other_titles, before_name, t));
         if let Some(len) = title_len.filter(|_| !at.contains_key(&t)) {
             if let Some((mut mention, apposition)) = titled(tokens, t, t + len, leader_len.is_some(), &at, context, gazetteer, words) {
                 mention.start = i;
@@ -260,7 +335,7 @@ pub fn resolve(
         }
         // 1b. "The Russian capital": the capital of the nisba's state; "دولة
         // قطر", "جمهورية مصر": a state noun before a state's name joins it.
-        if let Some(len) = match_entries(&words.capital_noun, tokens, i).filter(|_| !at.contains_key(&i)) {
+        if let Some(len) = words.find(&words.capital_noun, tokens, i).filter(|_| !at.contains_key(&i)) {
             if let Some(n) = at.get(&(i + len)).filter(|m| m.kind == MentionKind::Nisba) {
                 let state = gazetteer.state_of(n.entities[0]);
                 let next_is_name = at.get(&n.end).is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Typo));
@@ -276,7 +351,7 @@ pub fn resolve(
             }
         }
         // "العاصمة الفيتنامية هانوي", "مدينة جدة": the head noun joins the city's name.
-        if let Some(len) = match_entries(&words.city_head, tokens, i).filter(|_| !at.contains_key(&i)) {
+        if let Some(len) = words.find(&words.city_head, tokens, i).filter(|_| !at.contains_key(&i)) {
             let mut p = i + len;
             if let Some(n) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
                 p = n.end;
@@ -293,7 +368,7 @@ pub fn resolve(
         }
         // "القيادة الروسية", "الحكومة الإسرائيلية": an institution with a
         // nisba acts for the state, like the state's name.
-        if let Some(len) = match_entries(&words.actor_head, tokens, i).filter(|_| !at.contains_key(&i)) {
+        if let Some(len) = words.find(&words.actor_head, tokens, i).filter(|_| !at.contains_key(&i)) {
             if at.get(&(i + len)).is_some_and(|m| m.kind == MentionKind::Nisba) {
                 let mut m = at.remove(&(i + len)).expect("checked above");
                 m.start = i;
@@ -303,7 +378,7 @@ pub fn resolve(
             }
         }
         // "وفد من حماس", "وفد حماس": a delegation acts for what sent it.
-        if let Some(len) = match_entries(&words.delegation_head, tokens, i).filter(|_| !at.contains_key(&i)) {
+        if let Some(len) = words.find(&words.delegation_head, tokens, i).filter(|_| !at.contains_key(&i)) {
             let p = if tokens.get(i + len).is_some_and(|t| t.stem == "من") { i + len + 1 } else { i + len };
             let sender = at.get(&p).is_some_and(|m| {
                 matches!(m.kind, MentionKind::Name | MentionKind::Typo)
@@ -315,7 +390,7 @@ pub fn resolve(
                 at.insert(i, m);
             }
         }
-        if let Some(len) = match_entries(&words.state_head, tokens, i).filter(|_| !at.contains_key(&i)) {
+        if let Some(len) = words.find(&words.state_head, tokens, i).filter(|_| !at.contains_key(&i)) {
             if let Some(mut m) = at.remove(&(i + len)) {
                 if gazetteer.entities[m.entities[0]].kind == EntityType::Country && m.kind != MentionKind::Nisba {
                     m.start = i;
@@ -355,7 +430,7 @@ pub fn resolve(
             continue;
         }
         // 3. "His country": a state noun with a pronoun.
-        if let Some(len) = match_entries(&words.possessed_state, tokens, i) {
+        if let Some(len) = words.find(&words.possessed_state, tokens, i) {
             if let Some(pronoun) = tokens.get(i + len).filter(|t| t.kind == TokenKind::Enclitic) {
                 if let Some(owner) = context.pronoun(&pronoun.form, gazetteer) {
                     if let Some(state) = context.state_of(owner, gazetteer) {
@@ -371,7 +446,7 @@ pub fn resolve(
         // 4. Pronoun suffixes. On أن، إن، لكن the suffix is the clause's
         // subject (أنها بخير) and continues the subject before it.
         if tokens[i].kind == TokenKind::Enclitic {
-            let subject_host = i > 0 && match_entries(&words.subject_hosts, tokens, i - 1) == Some(1);
+            let subject_host = i > 0 && words.find(&words.subject_hosts, tokens, i - 1) == Some(1);
             let resolved = match (subject_host, tokens[i].form.as_str()) {
                 (true, "ه") => context.subject_pronoun(Gender::Masculine, gazetteer),
                 (true, "ها") => context.subject_pronoun(Gender::Feminine, gazetteer),
@@ -380,7 +455,7 @@ pub fn resolve(
                     // refer to the noun right before its host word (تعد الصين
                     // شريكها: "its partner" is not China's own), which is a
                     // co-argument; on other nouns it may (أكدت فرنسا دعمها).
-                    let relational = i >= 1 && match_entries(&words.relational, tokens, i - 1) == Some(1);
+                    let relational = i >= 1 && words.find(&words.relational, tokens, i - 1) == Some(1);
                     let adjacent = out.last().filter(|m| relational && m.end == i - 1).map(|m| m.entities.clone()).unwrap_or_default();
                     context.pronoun_excluding(&tokens[i].form, &adjacent, gazetteer)
                 }
@@ -399,15 +474,15 @@ pub fn resolve(
             continue;
         }
         // 5. Phrases that point back.
-        let anaphor = if let Some(len) = match_entries(&words.two_states, tokens, i) {
+        let anaphor = if let Some(len) = words.find(&words.two_states, tokens, i) {
             Some((len, context.last_two(gazetteer, |e| gazetteer.entities[e].kind == EntityType::Country)))
-        } else if let Some(len) = match_entries(&words.two_sides, tokens, i) {
+        } else if let Some(len) = words.find(&words.two_sides, tokens, i) {
             // Two sides are two states or organisations; a person counts as
             // the state they lead, which the history holds right before them.
             Some((len, context.last_two(gazetteer, |e| !matches!(gazetteer.entities[e].kind, EntityType::Region | EntityType::Person))))
-        } else if let Some(len) = match_entries(&words.the_country, tokens, i).filter(|_| tokens[i].article) {
+        } else if let Some(len) = words.find(&words.the_country, tokens, i).filter(|_| tokens[i].article) {
             Some((len, context.latest_state(gazetteer).into_iter().collect()))
-        } else if let Some(len) = match_entries(&words.group, tokens, i) {
+        } else if let Some(len) = words.find(&words.group, tokens, i) {
             // القادة، الدول الأعضاء: the members of the organisation just
             // named. A head noun that begins organisations' names (الحلف،
             // الحركة، الحزب) is the latest of those organisations only.
@@ -418,13 +493,13 @@ pub fn resolve(
             };
             let org = |e: EntityId| gazetteer.entities[e].kind == EntityType::Organization && (named.is_empty() || named.contains(&e));
             Some((len, context.latest_matching(org).into_iter().collect()))
-        } else if let Some(len) = match_entries(&words.pronoun_f, tokens, i) {
+        } else if let Some(len) = words.find(&words.pronoun_f, tokens, i) {
             Some((len, context.subject_pronoun(Gender::Feminine, gazetteer).into_iter().collect()))
-        } else if let Some(len) = match_entries(&words.pronoun_m, tokens, i) {
+        } else if let Some(len) = words.find(&words.pronoun_m, tokens, i) {
             Some((len, context.subject_pronoun(Gender::Masculine, gazetteer).into_iter().collect()))
-        } else if let Some(len) = match_entries(&words.latter_f, tokens, i).filter(|_| !after_definite(tokens, i)) {
+        } else if let Some(len) = words.find(&words.latter_f, tokens, i).filter(|_| !after_definite(tokens, i)) {
             Some((len, context.latest(gazetteer, Gender::Feminine).into_iter().collect()))
-        } else { match_entries(&words.latter_m, tokens, i).filter(|_| !after_definite(tokens, i)).map(|len| (len, context.latest(gazetteer, Gender::Masculine).into_iter().collect())) };
+        } else { words.find(&words.latter_m, tokens, i).filter(|_| !after_definite(tokens, i)).map(|len| (len, context.latest(gazetteer, Gender::Masculine).into_iter().collect())) };
         if let Some((len, mut entities)) = anaphor {
             // "البلدان، مصر والسعودية،": the names that follow say who.
             if tokens.get(i + len).is_some_and(|t| matches!(t.form.as_str(), "،" | ",")) {
@@ -470,13 +545,13 @@ fn titled(
     at: &HashMap<usize, Mention>,
     context: &mut Context,
     gazetteer: &Gazetteer,
-    words: &ReferenceWords,
+    words: &SentenceWords,
 ) -> Option<(Mention, Option<Apposition>)> {
     let mut p = title_end;
     let mut modifier: Option<EntityId> = None;
     // نظيره الصيني: "his counterpart" is China's leader; the pronoun names
     // the other side, not the state led.
-    let counterpart = match_entries(&words.counterparts, tokens, i).is_some();
+    let counterpart = words.find(&words.counterparts, tokens, i).is_some();
     if counterpart && tokens.get(p).is_some_and(|t| t.kind == TokenKind::Enclitic) {
         p += 1;
     }
@@ -489,7 +564,7 @@ fn titled(
     } else if let Some(m) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
         modifier = Some(gazetteer.state_of(m.entities[0]));
         p = m.end;
-    } else if let Some(len) = match_entries(&words.the_country, tokens, p).filter(|_| tokens[p].article) {
+    } else if let Some(len) = words.find(&words.the_country, tokens, p).filter(|_| tokens[p].article) {
         // أمير البلاد: the state the text is about.
         modifier = Some(context.latest_state(gazetteer)?);
         p += len;
@@ -518,10 +593,10 @@ fn titled(
     // "elect" titles say nothing about who leads now.
     let mut current = true;
     loop {
-        if let Some(len) = match_entries(&words.title_not_current, tokens, p) {
+        if let Some(len) = words.find(&words.title_not_current, tokens, p) {
             current = false;
             p += len;
-        } else if let Some(len) = match_entries(&words.title_modifiers, tokens, p) {
+        } else if let Some(len) = words.find(&words.title_modifiers, tokens, p) {
             p += len;
         } else {
             break;
@@ -648,7 +723,7 @@ impl Context {
     /// names of that person for the rest of the document. Parts shorter than
     /// three letters and the words of `@name.not-short` (بن، عبد، محمد …)
     /// are left out: they name nobody alone.
-    fn learn_short_names(&mut self, tokens: &[Token], mention: &Mention, gazetteer: &Gazetteer, words: &ReferenceWords) {
+    fn learn_short_names(&mut self, tokens: &[Token], mention: &Mention, gazetteer: &Gazetteer, words: &SentenceWords) {
         let [person] = mention.entities[..] else { return };
         if gazetteer.entities[person].kind != EntityType::Person
             || !matches!(mention.kind, MentionKind::Name | MentionKind::Typo)
@@ -658,7 +733,7 @@ impl Context {
         }
         for k in mention.start..mention.end {
             let t = &tokens[k];
-            if t.kind != TokenKind::Word || t.article || t.stem.chars().count() < 3 || match_entries(&words.not_short, tokens, k).is_some() {
+            if t.kind != TokenKind::Word || t.article || t.stem.chars().count() < 3 || words.find(&words.not_short, tokens, k).is_some() {
                 continue;
             }
             let entry = self.short_names.entry(t.stem.clone()).or_insert(Some(person));

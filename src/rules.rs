@@ -51,11 +51,11 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::class_index::ClassEntries;
+use crate::class_index::{ClassEntries, ClassSet, ClassStarts, FirstWords};
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::normalize::normalize_str;
 use crate::ontology::{OntologyError, SourceFile};
-use crate::token::{strip_article, Lexicon, Token};
+use crate::token::{strip_article, Lexicon};
 use crate::triple::{Assertion, Relation};
 
 /// A literal word in a pattern or class.
@@ -201,73 +201,190 @@ pub struct RuleSet {
     prefilter: Prefilter,
     /// The entries of each class, indexed by first word (see [`ClassEntries`]).
     indexed_classes: Vec<ClassEntries>,
+    /// The first words of every class, for [`crate::class_index::ClassStarts`].
+    first_words: FirstWords,
+    /// Per rule: what the unit a match starts at must be.
+    start_sets: Vec<Option<StartSet>>,
+    /// Per rule: the prefilter's anchor groups as sets of class starts.
+    anchor_sets: Vec<Vec<ClassSet>>,
 }
 
 /// What a sentence must hold for each rule to have a chance, worked out once
 /// from the patterns: a number of mentions (one per slot the pattern cannot
 /// skip), and for each anchored item the pattern cannot skip (a word, a
-/// class, or alternatives that each have one), a token whose stem matches
-/// one of its words. It over-approximates: a rule it lets through may still
-/// not match, but a rule it rules out cannot match.
+/// class, or alternatives that each have one), a token where one of its
+/// words or classes starts. It over-approximates: a rule it lets through may
+/// still not match, but a rule it rules out cannot match.
+///
+/// Anchors are bits of the sentence's [`crate::class_index::ClassStarts`]:
+/// a class is its own number, an exact anchor word gets a number after the
+/// classes, so the one lookup per token that finds which classes start
+/// there also finds the anchors.
 #[derive(Debug, Default)]
 struct Prefilter {
     /// Per rule: the fewest mentions a match takes.
     min_mentions: Vec<usize>,
-    /// Per rule: the anchor groups that must all be present.
-    groups: Vec<Vec<usize>>,
-    /// Number of anchor groups.
-    group_count: usize,
-    /// Exact anchor stems, each with the groups it satisfies.
-    by_stem: FxHashMap<String, Vec<usize>>,
-    /// Prefix, suffix and infix anchors (`word*`, `*word`, `*word*`), each
-    /// with the groups it satisfies.
-    by_pattern: Vec<(Literal, Vec<usize>)>,
+    /// Per rule: the anchor groups that must all be present, each a list of
+    /// bits one of which must be set somewhere in the sentence.
+    groups: Vec<Vec<Vec<usize>>>,
+    /// Exact anchor words; word `k` is bit `classes + k`.
+    words: Vec<String>,
+    /// Per rule: what the unit a match starts at must be, as a mention flag
+    /// and bits of the class starts; None when it can be anything.
+    first_units: Vec<Option<(bool, Vec<usize>)>>,
+}
+
+/// What the unit where a match of a rule starts must be: a mention (when
+/// `mention`), or a token where one of the classes or words of `set` (bits
+/// of [`ClassStarts`]) starts. Made from a [`FirstUnit`].
+#[derive(Debug, Clone, Default)]
+pub struct StartSet {
+    pub mention: bool,
+    pub set: ClassSet,
+}
+
+/// What the first unit of a match of a rule can be, worked out from its
+/// pattern: the matcher tries a rule at every unit of a sentence, and most
+/// units cannot start it. Like the prefilter it over-approximates: a unit it
+/// accepts may still fail, one it refuses cannot start a match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+enum FirstUnit {
+    /// Any unit (the pattern can start with a gap or `_`, or match nothing).
+    #[default]
+    Anything,
+    OneOf {
+        /// A mention, or the token `كل` (`كل من X و Y`), for a slot.
+        mention: bool,
+        /// A token whose stem one of these matches.
+        words: Vec<Literal>,
+        /// A token where one of these classes may start (by number).
+        classes: Vec<usize>,
+    },
+}
+
+impl FirstUnit {
+    /// The first units of `items`; None when they can all be skipped, so
+    /// that what follows them may come first.
+    fn of(items: &[Item]) -> (FirstUnit, bool) {
+        let mut first = FirstUnit::OneOf { mention: false, words: Vec::new(), classes: Vec::new() };
+        for item in items {
+            let (unit, skippable) = match item {
+                Item::Word(l) => (FirstUnit::OneOf { mention: false, words: vec![l.clone()], classes: Vec::new() }, false),
+                Item::Class(c) => (FirstUnit::OneOf { mention: false, words: Vec::new(), classes: vec![*c] }, false),
+                Item::Slot { .. } => (FirstUnit::OneOf { mention: true, words: Vec::new(), classes: Vec::new() }, false),
+                Item::Optional(inner) => (FirstUnit::of(inner).0, true),
+                Item::Alternatives(branches) => {
+                    let mut all = FirstUnit::OneOf { mention: false, words: Vec::new(), classes: Vec::new() };
+                    let mut skippable = false;
+                    for b in branches {
+                        let (unit, empty) = FirstUnit::of(b);
+                        all.add(unit);
+                        skippable |= empty;
+                    }
+                    (all, skippable)
+                }
+                Item::Gap { .. } | Item::Any => return (FirstUnit::Anything, false),
+            };
+            first.add(unit);
+            if !skippable {
+                return (first, false);
+            }
+        }
+        (first, true)
+    }
+
+    fn add(&mut self, other: FirstUnit) {
+        match (self, other) {
+            (FirstUnit::Anything, _) => {}
+            (this, FirstUnit::Anything) => *this = FirstUnit::Anything,
+            (FirstUnit::OneOf { mention, words, classes }, FirstUnit::OneOf { mention: m, words: w, classes: c }) => {
+                *mention |= m;
+                words.extend(w);
+                classes.extend(c);
+            }
+        }
+    }
+
+    fn of_pattern(pattern: &[Item]) -> FirstUnit {
+        match FirstUnit::of(pattern) {
+            (_, true) => FirstUnit::Anything,
+            (first, false) => first,
+        }
+    }
 }
 
 impl Prefilter {
     fn new(rules: &[Rule], classes: &[WordClass]) -> Prefilter {
         let mut p = Prefilter::default();
+        let mut word_bits: FxHashMap<String, usize> = FxHashMap::default();
+        let classes_len = classes.len();
         for rule in rules {
             p.min_mentions.push(min_mentions(&rule.pattern));
             let mut groups = Vec::new();
-            for literals in rule.pattern.iter().filter_map(|item| anchor(item, classes)) {
-                let group = p.group_count;
-                p.group_count += 1;
-                groups.push(group);
-                for l in literals {
-                    let list = if l.prefix || l.suffix {
-                        match p.by_pattern.iter().position(|(x, _)| *x == l) {
-                            Some(i) => &mut p.by_pattern[i].1,
-                            None => {
-                                p.by_pattern.push((l, Vec::new()));
-                                &mut p.by_pattern.last_mut().expect("just pushed").1
-                            }
-                        }
-                    } else {
-                        p.by_stem.entry(l.stem.clone()).or_default()
+            'group: for anchors in rule.pattern.iter().filter_map(|item| anchor(item, classes)) {
+                let mut bits = Vec::new();
+                for a in anchors {
+                    let bit = match a {
+                        Anchor::Class(c) => c,
+                        // A prefix or suffix pattern can match nearly any
+                        // token: the group is taken as present.
+                        Anchor::Word(l) if l.prefix || l.suffix => continue 'group,
+                        Anchor::Word(l) => *word_bits.entry(l.stem.clone()).or_insert_with(|| {
+                            p.words.push(l.stem.clone());
+                            classes.len() + p.words.len() - 1
+                        }),
                     };
-                    if list.last() != Some(&group) {
-                        list.push(group);
+                    if !bits.contains(&bit) {
+                        bits.push(bit);
                     }
                 }
+                groups.push(bits);
             }
             p.groups.push(groups);
+            let first = match FirstUnit::of_pattern(&rule.pattern) {
+                FirstUnit::OneOf { words, .. } if words.iter().any(|l| l.prefix || l.suffix) => None,
+                FirstUnit::OneOf { mention, words, classes } => {
+                    let mut bits = classes;
+                    // A slot may start with `كل من`.
+                    let kull = mention.then(|| "كل".to_string());
+                    for stem in words.into_iter().map(|l| l.stem).chain(kull) {
+                        bits.push(*word_bits.entry(stem.clone()).or_insert_with(|| {
+                            p.words.push(stem);
+                            classes_len + p.words.len() - 1
+                        }));
+                    }
+                    Some((mention, bits))
+                }
+                FirstUnit::Anything => None,
+            };
+            p.first_units.push(first);
         }
         p
     }
 }
 
-/// The words one of which every match of a mandatory `item` takes as a
-/// token; None when the item can match without a listed word.
-fn anchor(item: &Item, classes: &[WordClass]) -> Option<Vec<Literal>> {
+/// What an anchored item needs at some token: a class starting there, or a word.
+#[derive(Debug, Clone)]
+enum Anchor {
+    Class(usize),
+    Word(Literal),
+}
+
+/// The words or classes one of which every match of a mandatory `item`
+/// takes at a token; None when the item can match without one.
+fn anchor(item: &Item, classes: &[WordClass]) -> Option<Vec<Anchor>> {
     match item {
-        Item::Word(l) => Some(vec![l.clone()]),
-        Item::Class(c) => Some(classes[*c].entries.iter().map(|e| e[0].clone()).collect()),
+        Item::Word(l) => Some(vec![Anchor::Word(l.clone())]),
+        Item::Class(c) => Some(vec![Anchor::Class(*c)]),
         Item::Alternatives(branches) => {
             let mut all = Vec::new();
             for b in branches {
-                // Any anchored mandatory item of the branch will do: take the smallest.
-                all.extend(b.iter().filter_map(|i| anchor(i, classes)).min_by_key(Vec::len)?);
+                // Any anchored mandatory item of the branch will do: take the
+                // one with the fewest words.
+                let words = |anchors: &Vec<Anchor>| -> usize {
+                    anchors.iter().map(|a| if let Anchor::Class(c) = a { classes[*c].entries.len() } else { 1 }).sum()
+                };
+                all.extend(b.iter().filter_map(|i| anchor(i, classes)).min_by_key(words)?);
             }
             Some(all)
         }
@@ -310,31 +427,50 @@ impl RuleSet {
             }
         }
         set.prefilter = Prefilter::new(&set.rules, &set.classes);
-        set.indexed_classes = set.classes.iter().map(|c| ClassEntries::from(c.entries.clone())).collect();
+        set.indexed_classes = set.classes.iter().enumerate().map(|(i, c)| ClassEntries::of_class(i, c.entries.clone())).collect();
+        set.first_words = FirstWords::new(&set.indexed_classes, &set.prefilter.words);
+        set.start_sets = set
+            .prefilter
+            .first_units
+            .iter()
+            .map(|f| f.as_ref().map(|(mention, bits)| StartSet { mention: *mention, set: set.first_words.set_of(bits) }))
+            .collect();
+        set.anchor_sets =
+            set.prefilter.groups.iter().map(|groups| groups.iter().map(|bits| set.first_words.set_of(bits)).collect()).collect();
         Ok(set)
     }
 
-    /// Which rules can match a sentence with these tokens and this many
-    /// mentions (by rule index); the others need not be tried.
-    pub fn possible_rules(&self, tokens: &[Token], mentions: usize) -> Vec<bool> {
+    /// Which rules can match a sentence with these class starts and this
+    /// many mentions (by rule index); the others need not be tried.
+    pub fn possible_rules(&self, starts: &ClassStarts, mentions: usize) -> Vec<bool> {
         let p = &self.prefilter;
-        let mut present = vec![false; p.group_count];
-        for t in tokens {
-            if let Some(groups) = p.by_stem.get(t.stem.as_str()) {
-                groups.iter().for_each(|&g| present[g] = true);
-            }
-            for (literal, groups) in &p.by_pattern {
-                if literal.matches(&t.stem) {
-                    groups.iter().for_each(|&g| present[g] = true);
-                }
-            }
-        }
-        (0..self.rules.len()).map(|r| p.min_mentions[r] <= mentions && p.groups[r].iter().all(|&g| present[g])).collect()
+        let present = starts.anywhere_in_sentence();
+        (0..self.rules.len())
+            .map(|r| p.min_mentions[r] <= mentions && self.anchor_sets[r].iter().all(|group| group.intersects(&present)))
+            .collect()
+    }
+
+    /// What the first unit of a match of rule number `rule` must be; None
+    /// when it can be anything.
+    pub fn first_unit(&self, rule: usize) -> Option<&StartSet> {
+        self.start_sets[rule].as_ref()
     }
 
     /// The entries of the class at this index, indexed by first word.
     pub fn indexed_class(&self, class: usize) -> &ClassEntries {
         &self.indexed_classes[class]
+    }
+
+    /// The entries of the class with this name (without `@`), indexed; empty
+    /// when there is no such class.
+    pub fn indexed_class_named(&self, name: &str) -> ClassEntries {
+        self.class_number(name).map(|c| self.indexed_classes[c].clone()).unwrap_or_default()
+    }
+
+    /// The first words of every class, to build a sentence's
+    /// [`crate::class_index::ClassStarts`].
+    pub fn first_words(&self) -> &FirstWords {
+        &self.first_words
     }
 
     /// The index of the class with this name (without `@`).
@@ -828,6 +964,64 @@ mod tests {
         assert_eq!(rule.slots, vec!["a", "p"]);
         assert_eq!(rule.pattern.len(), 5);
         assert_eq!(rule.examples[0].expected[0].object, "Egypt");
+    }
+
+    /// A sentence of plain word tokens with these (normalised) stems.
+    fn words(stems: &[&str]) -> Vec<crate::token::Token> {
+        stems
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let stem = Literal::parse(w).stem;
+                crate::token::Token { kind: crate::token::TokenKind::Word, form: stem.clone(), stem, article: false, start: i, end: i + 1 }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn first_units_say_where_a_rule_can_start() {
+        let set = parse(concat!(
+            "class @visit = زار وصل\n",
+            "class @loose = قال*\n",
+            "rule by-class\n  pattern @visit {a:Person}\n  yields visited(a, a)\n  example x\n  expect a | visited | b\n",
+            "rule by-slot\n  pattern [امس] {a:Person} زار {b:Country}\n  yields visited(a, b)\n  example x\n  expect a | visited | b\n",
+            "rule anything\n  pattern ~2 زار {b:Country}\n  yields visited(b, b)\n  example x\n  expect a | visited | b\n",
+            "rule loose\n  pattern @loose {b:Country}\n  yields visited(b, b)\n  example x\n  expect a | visited | b\n",
+        ))
+        .unwrap();
+        let tokens = words(&["وصل", "امس", "كل", "بيت"]);
+        let starts = ClassStarts::new(set.first_words(), &tokens);
+        let by_class = set.first_unit(0).expect("a class comes first");
+        assert!(!by_class.mention);
+        assert_eq!((0..4).map(|i| starts.any_starts(&by_class.set, i)).collect::<Vec<_>>(), [true, false, false, false]);
+        // An optional word, then a slot: the word, a mention, or كل (كل من).
+        let by_slot = set.first_unit(1).expect("a word or a slot comes first");
+        assert!(by_slot.mention);
+        assert_eq!((0..4).map(|i| starts.any_starts(&by_slot.set, i)).collect::<Vec<_>>(), [false, true, true, false]);
+        // A gap first: any unit.
+        assert!(set.first_unit(2).is_none());
+        // A class whose entry begins with a pattern may start anywhere.
+        let loose = set.first_unit(3).expect("a class comes first");
+        assert!(starts.any_starts_without_word(&loose.set) && starts.any_starts(&loose.set, 3));
+        assert!(!starts.any_starts_without_word(&by_class.set));
+    }
+
+    #[test]
+    fn the_prefilter_needs_every_anchor_and_enough_mentions() {
+        let set = parse(concat!(
+            "class @visit = زار وصل\n",
+            "rule two\n  pattern {a:Person} @visit ~3 (الى | نحو) {b:Country}\n  yields visited(a, b)\n  example x\n  expect a | visited | b\n",
+        ))
+        .unwrap();
+        let possible = |stems: &[&str], mentions: usize| {
+            let tokens = words(stems);
+            set.possible_rules(&ClassStarts::new(set.first_words(), &tokens), mentions)[0]
+        };
+        assert!(possible(&["x", "وصل", "الى", "y"], 2));
+        assert!(possible(&["x", "زار", "نحو", "y"], 2));
+        assert!(!possible(&["x", "زار", "y"], 2), "no word of the alternatives");
+        assert!(!possible(&["x", "قال", "الى", "y"], 2), "no word of the class");
+        assert!(!possible(&["x", "وصل", "الى", "y"], 1), "two slots need two mentions");
     }
 
     #[test]

@@ -90,9 +90,67 @@ impl Document {
     }
 }
 
+/// Byte offsets of code-point offsets into a text, for offsets asked in
+/// increasing order (a smaller one starts again from the beginning): each is
+/// found by stepping on from the previous one, so the sentences of a
+/// document cost one pass over its text, without decoding it into a
+/// `Vec<char>` first.
+#[derive(Debug, Clone)]
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    /// Code points before `bytes`.
+    chars: usize,
+    bytes: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    pub fn new(text: &'a str) -> CharOffsets<'a> {
+        CharOffsets { text, chars: 0, bytes: 0 }
+    }
+
+    /// The byte offset of code point `offset` (the text's length for an
+    /// offset at or past its end).
+    pub fn byte_offset(&mut self, offset: usize) -> usize {
+        if offset < self.chars {
+            (self.chars, self.bytes) = (0, 0);
+        }
+        let bytes = self.text.as_bytes();
+        while self.chars < offset && self.bytes < bytes.len() {
+            // The code points still to pass take at least as many bytes:
+            // count the code points among that many at once (std counts a
+            // word at a time), which never overshoots. The range is widened
+            // to the end of the code point it cuts, which adds no code point.
+            let mut end = (self.bytes + (offset - self.chars)).min(bytes.len());
+            while !self.text.is_char_boundary(end) {
+                end += 1;
+            }
+            self.chars += self.text[self.bytes..end].chars().count();
+            self.bytes = end;
+        }
+        self.bytes
+    }
+
+    /// The text between two code-point offsets, as [`Document::slice`] gives it.
+    pub fn slice(&mut self, start: usize, end: usize) -> &'a str {
+        let from = self.byte_offset(start);
+        let to = self.byte_offset(end.max(start));
+        &self.text[from..to]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_offsets_slice_as_documents_do() {
+        let doc = Document::new("d", "زار ماكرون 🇫🇷 Paris، ثم عاد.\né");
+        let n = doc.text.chars().count();
+        let mut offsets = CharOffsets::new(&doc.text);
+        for (start, end) in [(0, 3), (4, 10), (4, 12), (11, 13), (2, 2), (20, n), (n, n + 5), (0, n + 1), (5, 3), (1, 2)] {
+            assert_eq!(offsets.slice(start, end), doc.slice(start, end), "{start}..{end}");
+        }
+    }
 
     #[test]
     fn invalid_utf8_names_the_source_and_byte_offset() {

@@ -299,7 +299,7 @@ fn rules_check_accepts_the_bundled_ontology_and_counts_it() {
 #[test]
 fn broken_toml_is_reported_at_its_line_and_column() {
     let run = check_with("gazetteer/zz.toml", "[[entity]]\nid = \"atlantis\"\ntype = \"Country\nen = \"Atlantis\"\n");
-    assert_fails(&run, "sanad: ont/gazetteer/zz.toml:3:16: invalid basic string\n");
+    assert_fails(&run, "sanad: ont/gazetteer/zz.toml:3:16: invalid basic string, expected `\"`\n");
 }
 
 #[test]

@@ -159,17 +159,19 @@ fn process(extractor: &Extractor, record: Result<Record, CorpusError>, render: R
     let result = catch_unwind(AssertUnwindSafe(|| {
         let x = extractor.extract(&record.document);
         let gazetteer = extractor.gazetteer();
-        let output = match render {
+        // Rendered straight into the document's bytes, not through `io::Write`.
+        let mut output = Vec::new();
+        match render {
             Render::NQuads(serializer) => {
-                serializer.write_nquads(Vec::new(), &[KnowledgeGraph::build(std::slice::from_ref(&x), gazetteer)])
+                serializer.push_nquads(&mut output, &[KnowledgeGraph::build(std::slice::from_ref(&x), gazetteer)])
             }
-            Render::JsonLines => json::write_line(Vec::new(), &x, gazetteer),
-            Render::Extraction => Ok(Vec::new()),
-        };
+            Render::JsonLines => json::push_line(&mut output, &x, gazetteer),
+            Render::Extraction => {}
+        }
         (x, output)
     }));
     match result {
-        Ok((x, Ok(output))) => Outcome::Done {
+        Ok((x, output)) => Outcome::Done {
             origin: record.origin,
             bytes: record.bytes,
             sentences: x.sentences,
@@ -177,7 +179,6 @@ fn process(extractor: &Extractor, record: Result<Record, CorpusError>, render: R
             output,
             extraction: matches!(render, Render::Extraction).then_some(x),
         },
-        Ok((_, Err(e))) => Outcome::Failed(CorpusError::Extraction { origin: record.origin, message: e.to_string(), bytes: record.bytes }),
         Err(panic) => {
             let message = panic
                 .downcast_ref::<&str>()

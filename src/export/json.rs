@@ -91,7 +91,176 @@ pub fn write<W: io::Write>(mut w: W, extractions: &[Extraction], gazetteer: &Gaz
 
 /// Writes one document as a single line of JSON (for JSON Lines streams).
 pub fn write_line<W: io::Write>(mut w: W, x: &Extraction, gazetteer: &Gazetteer) -> io::Result<W> {
-    serde_json::to_writer(&mut w, &document(x, gazetteer))?;
-    w.write_all(b"\n")?;
+    let mut line = Vec::new();
+    push_line(&mut line, x, gazetteer);
+    w.write_all(&line)?;
     Ok(w)
+}
+
+/// Appends one document as a line of JSON: the bytes `serde_json::to_writer`
+/// writes for [`document`], and a line break (a test checks them on every
+/// example article).
+///
+/// This is the corpus mode's JSON Lines output, written by hand because
+/// serde_json's string escaping goes byte by byte through the sentences,
+/// which made up most of it; [`push_string`] passes over eight bytes at a time.
+pub fn push_line(out: &mut Vec<u8>, x: &Extraction, gazetteer: &Gazetteer) {
+    out.extend_from_slice(b"{\"document\":");
+    push_string(out, &x.document);
+    out.extend_from_slice(b",\"entities\":[");
+    for (i, &e) in x.entities.iter().enumerate() {
+        let e = &gazetteer.entities[e];
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"id\":");
+        push_string(out, &e.id);
+        out.extend_from_slice(b",\"label\":");
+        push_string(out, &e.label_en);
+        out.extend_from_slice(b",\"labels\":{\"ar\":");
+        push_string(out, &e.label_ar);
+        out.extend_from_slice(b",\"en\":");
+        push_string(out, &e.label_en);
+        out.extend_from_slice(b"},\"type\":");
+        push_string(out, e.kind.as_str());
+        if let Some(q) = &e.wikidata {
+            out.extend_from_slice(b",\"wikidata\":");
+            push_string(out, q);
+        }
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"],\"triples\":[");
+    for (i, t) in x.triples.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"subject\":");
+        push_string(out, &t.subject);
+        out.extend_from_slice(b",\"predicate\":");
+        push_string(out, t.relation.name());
+        out.extend_from_slice(b",\"object\":");
+        push_string(out, &t.object);
+        out.extend_from_slice(if t.assertion.is_asserted() { b",\"asserted\":true" } else { b",\"asserted\":false" });
+        if !t.assertion.is_asserted() {
+            out.extend_from_slice(b",\"assertion\":");
+            push_string(out, t.assertion.name());
+        }
+        out.extend_from_slice(b",\"evidence\":[");
+        for (j, e) in t.evidence.iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"start\":");
+            out.extend_from_slice(super::decimal(e.start, &mut [0; 20]));
+            out.extend_from_slice(b",\"end\":");
+            out.extend_from_slice(super::decimal(e.end, &mut [0; 20]));
+            out.extend_from_slice(b",\"text\":");
+            push_string(out, &e.text);
+            out.extend_from_slice(b",\"rule\":");
+            push_string(out, &e.rule);
+            if let Some(time) = &e.time {
+                out.extend_from_slice(b",\"time\":");
+                push_string(out, time);
+            }
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"]}");
+    }
+    out.extend_from_slice(b"]}\n");
+}
+
+/// Appends a JSON string as serde_json writes it: `"` and `\\` escaped,
+/// control characters as `\b \t \n \f \r` or `\u00xx`, everything else
+/// (DEL and non-ASCII included) as it is.
+fn push_string(out: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time past text that needs no escape.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            if may_need_escape(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
+                break;
+            }
+            i += 8;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            b'\t' => b"\\t",
+            b'\n' => b"\\n",
+            0x0C => b"\\f",
+            b'\r' => b"\\r",
+            0..=0x1F => &[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]],
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&bytes[copied..i]);
+        out.extend_from_slice(escape);
+        i += 1;
+        copied = i;
+    }
+    out.extend_from_slice(&bytes[copied..]);
+    out.push(b'"');
+}
+
+/// True when one of the eight bytes of `chunk` is a control character, `"`
+/// or `\\`; exact when it says no.
+fn may_need_escape(chunk: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH_BITS;
+    let equal = |b: u8| below(chunk ^ (ONES * u64::from(b)), 1);
+    (below(chunk, 0x20) | equal(b'"') | equal(b'\\')) != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Extractor, Ontology};
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        for special in ["\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{C}", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "/", "ج", "'"] {
+            for at in 0..20 {
+                let text = format!("{}{special}{}", "جa".repeat(at).chars().take(at).collect::<String>(), "ب".repeat(9));
+                let mut line = Vec::new();
+                push_string(&mut line, &text);
+                assert_eq!(String::from_utf8(line).unwrap(), serde_json::to_string(&text).unwrap(), "{text:?}");
+            }
+        }
+    }
+
+    /// Every example article and development text, and one with escapes.
+    #[test]
+    fn lines_are_the_bytes_serde_json_writes() {
+        let extractor = Extractor::new(Ontology::bundled().unwrap());
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/");
+        let mut documents = vec![Document::new("a \"quoted\"\tid\\", "زار الرئيس الفرنسي إيمانويل ماكرون الصين.\n\"قال\"\tإنه التقى شي جين بينغ في العام 2019.")];
+        for dir in ["examples/articles", "tests/dev"] {
+            for entry in std::fs::read_dir(format!("{root}{dir}")).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    documents.push(Document::read(&path).unwrap());
+                }
+            }
+        }
+        let mut triples = 0;
+        for doc in &documents {
+            let x = extractor.extract(doc);
+            triples += x.triples.len();
+            let mut expected = serde_json::to_vec(&document(&x, extractor.gazetteer())).unwrap();
+            expected.push(b'\n');
+            let mut line = Vec::new();
+            push_line(&mut line, &x, extractor.gazetteer());
+            assert_eq!(String::from_utf8(line).unwrap(), String::from_utf8(expected).unwrap(), "{}", doc.id);
+        }
+        assert!(documents.len() > 10 && triples > 50);
+    }
 }

@@ -13,6 +13,21 @@ pub mod dot;
 pub mod json;
 pub mod rdf;
 
+/// `n` in decimal, as `Display` writes it, in `buffer` (without the
+/// formatting machinery, which costs more than a short N-Quads or JSON line's
+/// other work).
+fn decimal(mut n: usize, buffer: &mut [u8; 20]) -> &[u8] {
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buffer[start..];
+        }
+    }
+}
+
 /// The output formats `sanad extract` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {

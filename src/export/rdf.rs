@@ -30,11 +30,11 @@
 //! This module writes RDF; loading it into a SPARQL store is
 //! [`crate::query`]'s job.
 
-use std::collections::BTreeSet;
 use std::io;
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
-use oxrdf::{GraphName, GraphNameRef, LiteralRef, NamedNode, Quad, TermRef, Triple, TripleRef};
+use oxrdf::{GraphName, GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, TermRef, Triple, TripleRef};
+use petgraph::visit::EdgeRef;
 use oxttl::{NTriplesSerializer, TriGSerializer, TurtleSerializer};
 
 use crate::graph::{KnowledgeGraph, StatementEdge};
@@ -73,14 +73,29 @@ pub const PREFIXES: &[(&str, &str)] = &[
 /// (spaces, Arabic, `#`, `/`) gives a valid IRI segment.
 pub fn iri_segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
+    push_iri_segment(&mut out, s);
+    out
+}
+
+/// Appends [`iri_segment`]`(s)` to `out`: runs of unreserved characters are
+/// copied as they are, other bytes written as `%XX`.
+fn push_iri_segment(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut copied = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')) {
+            // Every byte of a non-ASCII character is escaped, so a run of
+            // copied bytes is ASCII and starts on a character boundary.
+            if copied < i {
+                out.push_str(&s[copied..i]);
+            }
+            out.extend(['%', HEX[usize::from(b >> 4)] as char, HEX[usize::from(b & 15)] as char]);
+            copied = i + 1;
         }
     }
-    out
+    if copied < s.len() {
+        out.push_str(&s[copied..]);
+    }
 }
 
 fn node(base: &str, local: &str) -> NamedNode {
@@ -120,6 +135,61 @@ pub fn statement_iri(subject: &str, edge: &StatementEdge, object: &str) -> Named
 /// The NIF IRI of a span of a document (RFC 5147 `#char=begin,end`).
 pub fn span_iri(document: &str, begin: usize, end: usize) -> NamedNode {
     NamedNode::new_unchecked(format!("{}#char={begin},{end}", document_iri(document).as_str()))
+}
+
+/// Terms of the vocabularies, written out so that they cost no allocation
+/// (a test checks them against [`vocab`] and [`iri`]).
+const DOCUMENT_CLASS: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/sanad/ontology#Document");
+const STATEMENT_CLASS: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/sanad/ontology#Statement");
+const ASSERTED: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/sanad/ontology#asserted");
+const ASSERTION: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/sanad/ontology#assertion");
+const RULE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/sanad/ontology#rule");
+const TIME: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/sanad/ontology#time");
+const EVIDENCE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/sanad/ontology#evidence");
+const SAME_AS: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://www.w3.org/2002/07/owl#sameAs");
+const DERIVED_FROM: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/prov#wasDerivedFrom");
+const NIF_OFFSET_BASED_STRING: NamedNodeRef<'static> =
+    NamedNodeRef::new_unchecked("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#OffsetBasedString");
+const NIF_SENTENCE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Sentence");
+const NIF_REFERENCE_CONTEXT: NamedNodeRef<'static> =
+    NamedNodeRef::new_unchecked("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext");
+const NIF_BEGIN_INDEX: NamedNodeRef<'static> =
+    NamedNodeRef::new_unchecked("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex");
+const NIF_END_INDEX: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex");
+const NIF_ANCHOR_OF: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf");
+
+/// The IRI of a term of the project's vocabulary ([`vocab`]), written into
+/// `buffer`.
+fn vocab_term<'a>(buffer: &'a mut String, local: &str) -> NamedNodeRef<'a> {
+    buffer.clear();
+    buffer.push_str(SANAD);
+    buffer.push_str(local);
+    NamedNodeRef::new_unchecked(buffer)
+}
+
+/// [`span_iri`] of a document whose IRI is `document`, written into `buffer`.
+fn span_term<'a>(buffer: &'a mut String, document: &NamedNode, begin: usize, end: usize) -> NamedNodeRef<'a> {
+    buffer.clear();
+    buffer.push_str(document.as_str());
+    buffer.push_str("#char=");
+    push_decimal(buffer, begin);
+    buffer.push(',');
+    push_decimal(buffer, end);
+    NamedNodeRef::new_unchecked(buffer)
+}
+
+/// Appends `n` in decimal.
+fn push_decimal(out: &mut String, n: usize) {
+    out.extend(super::decimal(n, &mut [0; 20]).iter().map(|&d| char::from(d)));
+}
+
+/// Replaces `set` with the distinct `items` in order: what iterating a
+/// `BTreeSet` of them gives, in a vector reused from call to call.
+fn sorted_distinct<T: Ord>(set: &mut Vec<T>, items: impl Iterator<Item = T>) {
+    set.clear();
+    set.extend(items);
+    set.sort_unstable();
+    set.dedup();
 }
 
 /// How statement nodes name the triple they are about.
@@ -191,73 +261,102 @@ impl RdfSerializer {
     /// Calls `emit` with every RDF triple of the graph, in the order of
     /// [`RdfSerializer::triples`], as borrowed terms: writing N-Quads needs
     /// no owned `Triple` per line.
+    ///
+    /// Every IRI is built once into a buffer of its own (entities and
+    /// documents once per graph, a statement's IRI once per statement) and
+    /// lent to `emit`, and the sets of a statement's rules, times and
+    /// documents are sorted vectors reused from one statement to the next:
+    /// this runs for every document of a corpus, and allocating each term
+    /// anew cost more than writing it.
     fn each_triple(&self, graph: &KnowledgeGraph, mut emit: impl FnMut(TripleRef<'_>)) {
-        let derived_from = iri(PROV, "wasDerivedFrom");
-        let documents: BTreeSet<&str> = graph
-            .statements()
-            .flat_map(|(_, e, _)| e.evidence.iter().map(|ev| ev.document.as_str()))
+        let edges = || graph.graph.edge_references();
+        // Sorted and distinct, as a `BTreeSet` would iterate them.
+        let mut documents: Vec<&str> = edges()
+            .flat_map(|e| e.weight().evidence.iter().map(|ev| ev.document.as_str()))
             .chain(graph.documents.iter().map(String::as_str))
             .collect();
-        let document_class = vocab("Document");
-        for d in documents {
-            let doc = document_iri(d);
-            emit(TripleRef::new(&doc, rdf::TYPE, &document_class));
-            emit(TripleRef::new(&doc, rdfs::LABEL, LiteralRef::new_simple_literal(d)));
+        documents.sort_unstable();
+        documents.dedup();
+        let document_iris: Vec<NamedNode> = documents.iter().map(|d| document_iri(d)).collect();
+        let document_iri_of = |d: &str| &document_iris[documents.binary_search(&d).expect("every document is listed")];
+        for (d, doc) in documents.iter().zip(&document_iris) {
+            emit(TripleRef::new(doc, rdf::TYPE, DOCUMENT_CLASS));
+            emit(TripleRef::new(doc, rdfs::LABEL, LiteralRef::new_simple_literal(d)));
         }
-        let same_as = iri(OWL, "sameAs");
-        for (_, e) in graph.entities() {
-            let s = entity_iri(&e.id);
-            emit(TripleRef::new(&s, rdf::TYPE, &vocab(e.kind.as_str())));
-            emit(TripleRef::new(&s, rdfs::LABEL, LiteralRef::new_language_tagged_literal_unchecked(&e.label_en, "en")));
-            emit(TripleRef::new(&s, rdfs::LABEL, LiteralRef::new_language_tagged_literal_unchecked(&e.label_ar, "ar")));
+        let entity_iris: Vec<NamedNode> = graph.entities().map(|(_, e)| entity_iri(&e.id)).collect();
+        let mut term = String::new();
+        for ((_, e), s) in graph.entities().zip(&entity_iris) {
+            emit(TripleRef::new(s, rdf::TYPE, vocab_term(&mut term, e.kind.as_str())));
+            emit(TripleRef::new(s, rdfs::LABEL, LiteralRef::new_language_tagged_literal_unchecked(&e.label_en, "en")));
+            emit(TripleRef::new(s, rdfs::LABEL, LiteralRef::new_language_tagged_literal_unchecked(&e.label_ar, "ar")));
             if let Some(q) = &e.wikidata {
-                emit(TripleRef::new(&s, &same_as, &iri(WIKIDATA, q)));
+                term.clear();
+                term.push_str(WIKIDATA);
+                term.push_str(q);
+                emit(TripleRef::new(s, SAME_AS, NamedNodeRef::new_unchecked(&term)));
             }
         }
-        for (s, edge, o) in graph.statements() {
-            if edge.assertion == Assertion::Asserted {
-                emit(TripleRef::new(&entity_iri(&s.id), &relation_iri(edge.relation), &entity_iri(&o.id)));
+        let ends = |e: &petgraph::graph::EdgeReference<'_, StatementEdge>| {
+            (&entity_iris[e.source().index()], &entity_iris[e.target().index()])
+        };
+        for e in edges() {
+            if e.weight().assertion == Assertion::Asserted {
+                let (s, o) = ends(&e);
+                emit(TripleRef::new(s, vocab_term(&mut term, e.weight().relation.name()), o));
             }
         }
-        let statement_class = vocab("Statement");
-        let (asserted, assertion, rule_property, time_property, evidence_property) =
-            (vocab("asserted"), vocab("assertion"), vocab("rule"), vocab("time"), vocab("evidence"));
-        let mut spans = BTreeSet::new();
-        for (s, edge, o) in graph.statements() {
-            let about = Triple::new(entity_iri(&s.id), relation_iri(edge.relation), entity_iri(&o.id));
-            let st = statement_iri(&s.id, edge, &o.id);
+        let mut statement = String::new();
+        let (mut rules, mut times, mut sources, mut mine): (Vec<&str>, Vec<&str>, Vec<&str>, Vec<(&str, usize, usize)>) =
+            Default::default();
+        let mut spans: Vec<(&str, usize, usize, &str)> = Vec::new();
+        let mut span_buffer = String::new();
+        for e in edges() {
+            let edge = e.weight();
+            let (s, o) = ends(&e);
+            let (s_id, o_id) = (&graph.graph[e.source()].id, &graph.graph[e.target()].id);
+            // `statement_iri`, written into a reused buffer.
+            statement.clear();
+            statement.push_str(STATEMENT);
+            for (i, part) in [s_id.as_str(), edge.relation.name(), o_id, edge.assertion.name()].into_iter().enumerate() {
+                if i > 0 {
+                    statement.push('-');
+                }
+                push_iri_segment(&mut statement, part);
+            }
+            let st = NamedNodeRef::new_unchecked(&statement);
+            let predicate = vocab_term(&mut term, edge.relation.name());
             match self.style {
                 StatementStyle::Reification => {
-                    emit(TripleRef::new(&st, rdf::TYPE, rdf::STATEMENT));
-                    emit(TripleRef::new(&st, rdf::TYPE, &statement_class));
-                    emit(TripleRef::new(&st, rdf::SUBJECT, &about.subject));
-                    emit(TripleRef::new(&st, rdf::PREDICATE, &about.predicate));
-                    emit(TripleRef::new(&st, rdf::OBJECT, &about.object));
+                    emit(TripleRef::new(st, rdf::TYPE, rdf::STATEMENT));
+                    emit(TripleRef::new(st, rdf::TYPE, STATEMENT_CLASS));
+                    emit(TripleRef::new(st, rdf::SUBJECT, s));
+                    emit(TripleRef::new(st, rdf::PREDICATE, predicate));
+                    emit(TripleRef::new(st, rdf::OBJECT, o));
                 }
                 StatementStyle::TripleTerm => {
-                    emit(TripleRef::new(&st, rdf::TYPE, &statement_class));
-                    emit(TripleRef::new(&st, rdf::REIFIES, &about));
+                    let about = Triple::new(s.clone(), predicate.into_owned(), o.clone());
+                    emit(TripleRef::new(st, rdf::TYPE, STATEMENT_CLASS));
+                    emit(TripleRef::new(st, rdf::REIFIES, &about));
                 }
             }
             let is_asserted = edge.assertion == Assertion::Asserted;
-            emit(TripleRef::new(&st, &asserted, LiteralRef::new_typed_literal(if is_asserted { "true" } else { "false" }, xsd::BOOLEAN)));
-            emit(TripleRef::new(&st, &assertion, LiteralRef::new_simple_literal(edge.assertion.name())));
-            let rules: BTreeSet<&str> = edge.evidence.iter().map(|e| e.evidence.rule.as_str()).collect();
-            for rule in rules {
-                emit(TripleRef::new(&st, &rule_property, LiteralRef::new_simple_literal(rule)));
+            emit(TripleRef::new(st, ASSERTED, LiteralRef::new_typed_literal(if is_asserted { "true" } else { "false" }, xsd::BOOLEAN)));
+            emit(TripleRef::new(st, ASSERTION, LiteralRef::new_simple_literal(edge.assertion.name())));
+            sorted_distinct(&mut rules, edge.evidence.iter().map(|e| e.evidence.rule.as_str()));
+            for rule in &rules {
+                emit(TripleRef::new(st, RULE, LiteralRef::new_simple_literal(rule)));
             }
-            let times: BTreeSet<&str> = edge.evidence.iter().filter_map(|e| e.evidence.time.as_deref()).collect();
-            for time in times {
-                emit(TripleRef::new(&st, &time_property, LiteralRef::new_simple_literal(time)));
+            sorted_distinct(&mut times, edge.evidence.iter().filter_map(|e| e.evidence.time.as_deref()));
+            for time in &times {
+                emit(TripleRef::new(st, TIME, LiteralRef::new_simple_literal(time)));
             }
-            let documents: BTreeSet<&str> = edge.evidence.iter().map(|e| e.document.as_str()).collect();
-            for d in documents {
-                emit(TripleRef::new(&st, &derived_from, &document_iri(d)));
+            sorted_distinct(&mut sources, edge.evidence.iter().map(|e| e.document.as_str()));
+            for d in &sources {
+                emit(TripleRef::new(st, DERIVED_FROM, document_iri_of(d)));
             }
-            let mine: BTreeSet<(&str, usize, usize)> =
-                edge.evidence.iter().map(|e| (e.document.as_str(), e.evidence.start, e.evidence.end)).collect();
+            sorted_distinct(&mut mine, edge.evidence.iter().map(|e| (e.document.as_str(), e.evidence.start, e.evidence.end)));
             for &(d, b, e) in &mine {
-                emit(TripleRef::new(&st, &evidence_property, &span_iri(d, b, e)));
+                emit(TripleRef::new(st, EVIDENCE, span_term(&mut span_buffer, document_iri_of(d), b, e)));
             }
             spans.extend(
                 edge.evidence
@@ -265,29 +364,27 @@ impl RdfSerializer {
                     .map(|e| (e.document.as_str(), e.evidence.start, e.evidence.end, e.evidence.text.as_str())),
             );
         }
-        let (offset_based_string, sentence, reference_context, begin_index, end_index, anchor_of) = (
-            iri(NIF, "OffsetBasedString"),
-            iri(NIF, "Sentence"),
-            iri(NIF, "referenceContext"),
-            iri(NIF, "beginIndex"),
-            iri(NIF, "endIndex"),
-            iri(NIF, "anchorOf"),
-        );
+        spans.sort_unstable();
+        spans.dedup();
         let mut previous = None;
+        let (mut begin, mut end) = (String::new(), String::new());
         for (d, b, e, text) in spans {
             // One node per span, even if two evidence records disagreed on its text.
             if previous == Some((d, b, e)) {
                 continue;
             }
             previous = Some((d, b, e));
-            let span = span_iri(d, b, e);
-            emit(TripleRef::new(&span, rdf::TYPE, &offset_based_string));
-            emit(TripleRef::new(&span, rdf::TYPE, &sentence));
-            emit(TripleRef::new(&span, &reference_context, &document_iri(d)));
-            let (b, e) = (b.to_string(), e.to_string());
-            emit(TripleRef::new(&span, &begin_index, LiteralRef::new_typed_literal(&b, xsd::NON_NEGATIVE_INTEGER)));
-            emit(TripleRef::new(&span, &end_index, LiteralRef::new_typed_literal(&e, xsd::NON_NEGATIVE_INTEGER)));
-            emit(TripleRef::new(&span, &anchor_of, LiteralRef::new_simple_literal(text)));
+            let doc = document_iri_of(d);
+            let span = span_term(&mut span_buffer, doc, b, e);
+            emit(TripleRef::new(span, rdf::TYPE, NIF_OFFSET_BASED_STRING));
+            emit(TripleRef::new(span, rdf::TYPE, NIF_SENTENCE));
+            emit(TripleRef::new(span, NIF_REFERENCE_CONTEXT, doc));
+            (begin.clear(), end.clear());
+            push_decimal(&mut begin, b);
+            push_decimal(&mut end, e);
+            emit(TripleRef::new(span, NIF_BEGIN_INDEX, LiteralRef::new_typed_literal(&begin, xsd::NON_NEGATIVE_INTEGER)));
+            emit(TripleRef::new(span, NIF_END_INDEX, LiteralRef::new_typed_literal(&end, xsd::NON_NEGATIVE_INTEGER)));
+            emit(TripleRef::new(span, NIF_ANCHOR_OF, LiteralRef::new_simple_literal(text)));
         }
     }
 
@@ -316,25 +413,48 @@ impl RdfSerializer {
     /// Writes per-document graphs as N-Quads, one named graph per document,
     /// in the order given. Each line is independent, so outputs concatenate.
     ///
-    /// Each line is written straight to `w` from a reused buffer, with the bytes
-    /// oxttl's `NQuadsSerializer` writes (see [`push_term`]): this is the
-    /// corpus mode's output, and building an owned quad per line cost more
-    /// than extracting it.
+    /// Lines are rendered by [`RdfSerializer::push_nquads`] into a buffer
+    /// that goes to `w` every 64 KB and at the end.
     pub fn write_nquads<W: io::Write>(&self, mut w: W, graphs: &[KnowledgeGraph]) -> io::Result<W> {
-        let mut line = Vec::with_capacity(512);
+        const FLUSH_AT: usize = 1 << 16;
+        let mut buffer = Vec::with_capacity(FLUSH_AT + 4096);
         for g in graphs {
-            let name = graph_name(g);
             let mut written = Ok(());
-            self.each_triple(g, |t| {
-                if written.is_ok() {
-                    line.clear();
-                    push_nquad(&mut line, t, name.as_ref());
-                    written = w.write_all(&line);
+            self.each_nquad(g, &mut buffer, |buffer| {
+                if buffer.len() >= FLUSH_AT && written.is_ok() {
+                    written = w.write_all(buffer);
+                    buffer.clear();
                 }
             });
             written?;
         }
+        w.write_all(&buffer)?;
         Ok(w)
+    }
+
+    /// Appends per-document graphs to `out` as N-Quads, as
+    /// [`RdfSerializer::write_nquads`] writes them: the corpus mode renders
+    /// each document into bytes of its own, and going through `io::Write`
+    /// and a buffer copied every byte once more.
+    pub fn push_nquads(&self, out: &mut Vec<u8>, graphs: &[KnowledgeGraph]) {
+        for g in graphs {
+            self.each_nquad(g, out, |_| {});
+        }
+    }
+
+    /// Appends each N-Quads line of a graph to `out` and then calls
+    /// `written` with `out`. Lines have the bytes oxttl's `NQuadsSerializer`
+    /// writes (see [`push_term`]), without an owned quad per line (which cost
+    /// more than extracting it); the end of every line (` <graph> .`) is
+    /// rendered once per graph.
+    fn each_nquad(&self, graph: &KnowledgeGraph, out: &mut Vec<u8>, mut written: impl FnMut(&mut Vec<u8>)) {
+        let line_end = nquad_line_end(graph_name(graph).as_ref());
+        out.reserve(estimated_nquads_size(graph, line_end.len()));
+        self.each_triple(graph, |t| {
+            push_triple(out, t);
+            out.extend_from_slice(&line_end);
+            written(out);
+        });
     }
 
     /// Writes per-document graphs as TriG, one named graph per document.
@@ -361,29 +481,61 @@ impl RdfSerializer {
     }
 }
 
-/// Appends one N-Quads line: `s p o g .` (no `g` for the default graph).
-fn push_nquad(out: &mut Vec<u8>, t: TripleRef<'_>, graph: GraphNameRef<'_>) {
-    push_triple(out, t);
+/// About the size of a graph in N-Quads (a little less as a rule), so that
+/// the output grows once instead of doubling a dozen times: two lines per
+/// document, four per entity, nine per statement, four per piece of
+/// evidence and its sentence, some 150 bytes a line plus the graph name.
+fn estimated_nquads_size(graph: &KnowledgeGraph, line_end: usize) -> usize {
+    let mut lines = 2 * graph.documents.len() + 4 * graph.graph.node_count();
+    let mut text = 0;
+    for edge in graph.graph.edge_weights() {
+        lines += 9 + 4 * edge.evidence.len();
+        text += edge.evidence.iter().map(|e| e.evidence.text.len()).sum::<usize>();
+    }
+    lines * (150 + line_end) + text
+}
+
+/// The end of an N-Quads line after its triple: ` g .` and the line
+/// break (` .` for the default graph).
+fn nquad_line_end(graph: GraphNameRef<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
     match graph {
         GraphNameRef::NamedNode(n) => {
             out.push(b' ');
-            push_term(out, n.into());
+            push_term(&mut out, n.into());
         }
         GraphNameRef::BlankNode(b) => {
             out.push(b' ');
-            push_term(out, b.into());
+            push_term(&mut out, b.into());
         }
         GraphNameRef::DefaultGraph => {}
     }
     out.extend_from_slice(b" .\n");
+    out
 }
 
+/// Appends `s p o` (IRIs, the usual case, without going through [`push_term`]).
 fn push_triple(out: &mut Vec<u8>, t: TripleRef<'_>) {
-    push_term(out, t.subject.into());
+    match t.subject {
+        NamedOrBlankNodeRef::NamedNode(n) => push_iri(out, n.as_str()),
+        subject => push_term(out, subject.into()),
+    }
     out.push(b' ');
-    push_term(out, t.predicate.into());
+    push_iri(out, t.predicate.as_str());
     out.push(b' ');
-    push_term(out, t.object);
+    match t.object {
+        TermRef::NamedNode(n) => push_iri(out, n.as_str()),
+        object => push_term(out, object),
+    }
+}
+
+/// Appends `<iri>`.
+#[inline]
+fn push_iri(out: &mut Vec<u8>, iri: &str) {
+    out.reserve(iri.len() + 2);
+    out.push(b'<');
+    out.extend_from_slice(iri.as_bytes());
+    out.push(b'>');
 }
 
 /// Appends a term as oxrdf's `Display` writes it in N-Triples and N-Quads:
@@ -391,11 +543,7 @@ fn push_triple(out: &mut Vec<u8>, t: TripleRef<'_>) {
 /// `@lang--dir` or `^^<datatype>`, `<<( s p o )>>`.
 fn push_term(out: &mut Vec<u8>, term: TermRef<'_>) {
     match term {
-        TermRef::NamedNode(n) => {
-            out.push(b'<');
-            out.extend_from_slice(n.as_str().as_bytes());
-            out.push(b'>');
-        }
+        TermRef::NamedNode(n) => push_iri(out, n.as_str()),
         TermRef::BlankNode(b) => {
             out.extend_from_slice(b"_:");
             out.extend_from_slice(b.as_str().as_bytes());
@@ -430,9 +578,17 @@ fn push_quoted(out: &mut Vec<u8>, s: &str) {
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Eight bytes at a time past text that needs no escape.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            if may_need_escape(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
+                break;
+            }
+            i += 8;
+        }
+        let Some(&byte) = bytes.get(i) else { break };
         // The characters to escape: ASCII controls, `"`, `\`, and the
         // noncharacters U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`).
-        let len = match bytes[i] {
+        let len = match byte {
             0..=0x1F | 0x7F | b'"' | b'\\' => 1,
             0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => 3,
             _ => {
@@ -457,6 +613,20 @@ fn push_quoted(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(&bytes[copied..]);
     out.push(b'"');
+}
+
+/// True when one of the eight bytes of `chunk` may start a character that
+/// [`push_quoted`] escapes: an ASCII control, `"`, `\`, DEL, or 0xEF (the
+/// first byte of U+FFFE and U+FFFF). Exact when it says no, so runs of
+/// Arabic or Latin text are passed over eight bytes at a time.
+fn may_need_escape(chunk: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // A byte of `x` below `n` (n ≤ 0x80) sets its high bit in the result;
+    // the test "is there one" is exact (only bits above a true hit can be wrong).
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH_BITS;
+    let equal = |b: u8| below(chunk ^ (ONES * u64::from(b)), 1);
+    (below(chunk, 0x20) | equal(b'"') | equal(b'\\') | equal(0x7F) | equal(0xEF)) != 0
 }
 
 /// The named graph a graph's triples go into: the document's IRI when the
@@ -504,6 +674,61 @@ mod tests {
     }
 
     #[test]
+    fn vocabulary_constants_are_the_terms_they_name() {
+        let constants = [
+            (DOCUMENT_CLASS, vocab("Document")),
+            (STATEMENT_CLASS, vocab("Statement")),
+            (ASSERTED, vocab("asserted")),
+            (ASSERTION, vocab("assertion")),
+            (RULE, vocab("rule")),
+            (TIME, vocab("time")),
+            (EVIDENCE, vocab("evidence")),
+            (SAME_AS, iri(OWL, "sameAs")),
+            (DERIVED_FROM, iri(PROV, "wasDerivedFrom")),
+            (NIF_OFFSET_BASED_STRING, iri(NIF, "OffsetBasedString")),
+            (NIF_SENTENCE, iri(NIF, "Sentence")),
+            (NIF_REFERENCE_CONTEXT, iri(NIF, "referenceContext")),
+            (NIF_BEGIN_INDEX, iri(NIF, "beginIndex")),
+            (NIF_END_INDEX, iri(NIF, "endIndex")),
+            (NIF_ANCHOR_OF, iri(NIF, "anchorOf")),
+        ];
+        for (constant, term) in constants {
+            assert_eq!(constant, term.as_ref());
+        }
+        let mut buffer = String::new();
+        assert_eq!(vocab_term(&mut buffer, "met"), vocab("met").as_ref());
+        assert_eq!(span_term(&mut buffer, &document_iri("d 1"), 3, 9), span_iri("d 1", 3, 9).as_ref());
+        assert_eq!(iri_segment("a b/ج-x"), "a%20b%2F%D8%AC-x");
+        assert_eq!(iri_segment("جح"), "%D8%AC%D8%AD");
+        assert_eq!(iri_segment(""), "");
+        for n in [0, 7, 10, 99, 1234567, usize::MAX] {
+            let mut decimal = String::from("x");
+            push_decimal(&mut decimal, n);
+            assert_eq!(decimal, format!("x{n}"));
+        }
+    }
+
+    /// Escapes at every offset of a long literal, around the eight-byte
+    /// steps of `push_quoted`.
+    #[test]
+    fn literals_are_escaped_as_oxttl_escapes_them_at_every_offset() {
+        use oxrdf::Literal;
+        use oxttl::NTriplesSerializer;
+        let (s, p) = (NamedNode::new_unchecked("https://x/s"), NamedNode::new_unchecked("https://x/p"));
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{7F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{F000}", " ", "~"] {
+            for at in 0..20 {
+                let text = format!("{}{special}{}", "جa".repeat(at).chars().take(at).collect::<String>(), "ب".repeat(9));
+                let mut expected = NTriplesSerializer::new().for_writer(Vec::new());
+                expected.serialize_triple(TripleRef::new(&s, &p, &Literal::new_simple_literal(&text))).unwrap();
+                let mut line = Vec::new();
+                push_triple(&mut line, TripleRef::new(&s, &p, &Literal::new_simple_literal(&text)));
+                line.extend_from_slice(b" .\n");
+                assert_eq!(String::from_utf8(line).unwrap(), String::from_utf8(expected.finish()).unwrap(), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn nquads_lines_are_the_bytes_oxttl_writes() {
         use oxrdf::{BaseDirection, BlankNode, Literal, Term};
         use oxttl::NQuadsSerializer;
@@ -523,7 +748,8 @@ mod tests {
                 let mut expected = NQuadsSerializer::new().for_writer(Vec::new());
                 expected.serialize_quad(&Quad::new(s.clone(), p.clone(), o.clone(), graph.clone())).unwrap();
                 let mut line = Vec::new();
-                push_nquad(&mut line, TripleRef::new(&s, &p, o), graph.as_ref());
+                push_triple(&mut line, TripleRef::new(&s, &p, o));
+                line.extend(nquad_line_end(graph.as_ref()));
                 assert_eq!(String::from_utf8(line).unwrap(), String::from_utf8(expected.finish()).unwrap());
             }
         }

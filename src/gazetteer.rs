@@ -531,17 +531,28 @@ impl FuzzyIndex {
     }
 
     fn candidates(&self, text: &str) -> Vec<&NameEntry> {
-        // Sized for the text at once: `collect` would guess a quarter of
-        // the bytes and grow, and this runs for most words of a sentence.
-        let mut chars: Vec<char> = Vec::with_capacity(text.len());
-        chars.extend(text.chars());
+        // The characters of a short text (all words and most runs of
+        // words) on the stack: this runs for many words of a sentence.
+        let mut stack = ['\0'; 64];
+        let heap: Vec<char>;
+        let chars: &[char] = if text.len() <= stack.len() {
+            let mut n = 0;
+            for c in text.chars() {
+                stack[n] = c;
+                n += 1;
+            }
+            &stack[..n]
+        } else {
+            heap = text.chars().collect();
+            &heap
+        };
         // One edit changes the length by at most one.
         let n = chars.len();
         if !(n.saturating_sub(1)..=n + 1).any(|len| self.lengths.get(len) == Some(&true)) {
             return Vec::new();
         }
         let mut slots: Vec<u32> = Vec::new();
-        variant_keys(&chars, |key| {
+        variant_keys(chars, |key| {
             let bit = key >> (64 - FILTER_BITS);
             if self.filter[(bit >> 6) as usize] & (1 << (bit & 63)) != 0 {
                 if let Some(s) = self.keys.get(&key) {
@@ -565,6 +576,7 @@ impl FuzzyIndex {
 /// characters, so the key of a deletion is the prefix's hash shifted past
 /// the suffix plus the suffix's hash: linear time, no allocation for names
 /// of up to 64 characters.
+#[inline]
 fn variant_keys(chars: &[char], mut f: impl FnMut(u64)) {
     const BASE: u64 = 0x0000_0100_0000_01b3;
     let mix = |c: char| (c as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);

@@ -125,9 +125,7 @@ fn longest_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Men
 /// in the lexicon.
 fn typo_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer, lexicon: &Lexicon, known: &mut [Option<bool>]) -> Option<Mention> {
     // Three letters or more.
-    if tokens[i].stem.chars().nth(2).is_none() {
-        return None;
-    }
+    tokens[i].stem.chars().nth(2)?;
     let mut words: [&str; 4] = [""; 4];
     let mut best: Option<Mention> = None;
     // A correction is only looked for where a word is unknown: known words

@@ -86,6 +86,9 @@ impl Lexicon {
     /// True when the normalised word (article ignored) is known.
     pub fn contains(&self, word: &str) -> bool {
         let stem = strip_article(word).1;
+        if let Some(key) = packed_key_of_utf8(stem.as_bytes()) {
+            return self.packed.contains(&key);
+        }
         match packed_key(stem.chars()) {
             Some(key) => self.packed.contains(&key),
             // Folding allocates: only words with ة need it.
@@ -147,6 +150,28 @@ fn packed_key(letters: impl Iterator<Item = char>) -> Option<u128> {
     for (n, c) in letters.enumerate() {
         let code = letter_code(c);
         if n == MAX_PACKED_LETTERS || code == 0 {
+            return None;
+        }
+        key = key << 8 | u128::from(code);
+    }
+    Some(key)
+}
+
+/// [`packed_key`] read straight from UTF-8 for the common case, a stem of
+/// Arabic letters only: each is two bytes led by `D8`–`DB` (U+0600–U+06FF).
+/// `None` when the stem is anything else, which [`packed_key`] then decides.
+fn packed_key_of_utf8(bytes: &[u8]) -> Option<u128> {
+    if !bytes.len().is_multiple_of(2) || bytes.len() > 2 * MAX_PACKED_LETTERS {
+        return None;
+    }
+    let mut key = 0u128;
+    for pair in bytes.chunks_exact(2) {
+        if !(0xD8..=0xDB).contains(&pair[0]) {
+            return None;
+        }
+        let c = char::from_u32(0x0600 | u32::from(pair[0] & 0x03) << 6 | u32::from(pair[1] & 0x3F))?;
+        let code = letter_code(c);
+        if code == 0 {
             return None;
         }
         key = key << 8 | u128::from(code);
@@ -567,6 +592,9 @@ mod tests {
             assert!(!lex.contains(&normalize_str(unknown)), "{unknown}");
         }
         assert_eq!(lex.len(), 4);
+        for word in ["زيارة", "روسيا", "ک", "a", "بوتين"] {
+            assert_eq!(packed_key_of_utf8(word.as_bytes()).or_else(|| packed_key(word.chars())), packed_key(word.chars()), "{word}");
+        }
     }
 
     #[test]

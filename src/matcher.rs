@@ -15,7 +15,7 @@
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mention::{Mention, MentionKind};
 use crate::class_index::{ClassStarts, Entries};
-use crate::reference::match_entries;
+use crate::reference::{match_class, match_entries};
 use crate::rules::{Arg, Item, Rule, RuleSet, SlotFlags, StartSet};
 use crate::token::{Token, TokenKind};
 
@@ -466,17 +466,14 @@ impl Matcher<'_, '_> {
         if flags.subject && m.start > 0 {
             if let Some(prepositions) = self.prepositions {
                 let each_of = m.start >= 2 && self.view.tokens[m.start - 2].stem == "كل" && self.view.tokens[m.start - 1].stem == "من";
-                if !each_of
-                    && self.view.starts.may_start(prepositions, m.start - 1)
-                    && match_entries(self.rules.indexed_class(prepositions), self.view.tokens, m.start - 1) == Some(1)
-                {
+                if !each_of && match_class(self.rules.indexed_class(prepositions), self.view.starts, self.view.tokens, m.start - 1) == Some(1) {
                     return None;
                 }
             }
             // The object of a transitive verbal noun (دعم الأخيرة، عزل روسيا)
             // is no agent either.
             if let Some(hosts) = self.object_hosts {
-                if self.view.starts.may_start(hosts, m.start - 1) && match_entries(self.rules.indexed_class(hosts), self.view.tokens, m.start - 1) == Some(1) {
+                if match_class(self.rules.indexed_class(hosts), self.view.starts, self.view.tokens, m.start - 1) == Some(1) {
                     return None;
                 }
             }

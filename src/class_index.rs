@@ -10,9 +10,16 @@
 //! lookup costs one hash of the token's stem; only entries whose first word
 //! is a prefix or suffix pattern (`word*`, `*word`) are still tried one by one.
 //!
-//! The index changes no result: it only skips entries whose first literal
-//! cannot match the token. What a match means (plain tokens, punctuation,
-//! units of the matcher) stays with the callers:
+//! Even one hash per class and token adds up: [`ClassStarts`] works out,
+//! with one lookup per token of a sentence, which of all the rule set's
+//! classes (and the rules' anchor words, see [`FirstWords`]) may start
+//! there, so most questions are answered by a bit test. The rule
+//! prefilter, the matcher's start positions and reference resolution's
+//! skipping of plain tokens all read it.
+//!
+//! The indexes change no result: they only skip entries whose first
+//! literal cannot match the token. What a match means (plain tokens,
+//! punctuation, units of the matcher) stays with the callers:
 //! [`crate::reference::match_entries`] and [`crate::matcher`].
 
 use std::ops::Deref;

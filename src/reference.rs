@@ -207,6 +207,9 @@ pub struct Context {
     /// `كيم جونغ أون`): a later bare part refers to that person. `None`
     /// marks a part two named people share.
     short_names: HashMap<String, Option<EntityId>>,
+    /// Bit `len % 64` for the byte length of every key of `short_names`:
+    /// most words are ruled out without hashing them.
+    short_name_lengths: u64,
     /// Whether the mention being noted follows a preposition, and `في`.
     oblique: bool,
     locative: bool,
@@ -740,6 +743,7 @@ impl Context {
             if t.kind != TokenKind::Word || t.article || t.stem.chars().count() < 3 || words.find(&words.not_short, tokens, k).is_some() {
                 continue;
             }
+            self.short_name_lengths |= 1 << (t.stem.len() % 64);
             let entry = self.short_names.entry(t.stem.clone()).or_insert(Some(person));
             if *entry != Some(person) {
                 *entry = None;
@@ -749,7 +753,7 @@ impl Context {
 
     /// The person a bare name part refers to, if the document gave it.
     fn short_name(&self, token: &Token) -> Option<EntityId> {
-        if token.kind != TokenKind::Word || token.article {
+        if token.kind != TokenKind::Word || token.article || self.short_name_lengths & (1 << (token.stem.len() % 64)) == 0 {
             return None;
         }
         self.short_names.get(&token.stem).copied().flatten()

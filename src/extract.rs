@@ -450,7 +450,9 @@ impl Extractor {
     pub fn merge(&self, document: &Document, analyses: &[SentenceAnalysis]) -> Extraction {
         let gazetteer = &self.ontology.gazetteer;
         let id = |e: EntityId| gazetteer.entities[e].id.as_str();
-        let mut merged: BTreeMap<(&str, Relation, &str, Assertion), (EntityId, EntityId, Vec<Evidence>)> = BTreeMap::new();
+        /// Subject, relation, object and assertion, by entity id.
+        type Statement<'a> = (&'a str, Relation, &'a str, Assertion);
+        let mut merged: BTreeMap<Statement, (EntityId, EntityId, Vec<Evidence>)> = BTreeMap::new();
         let mut sentence_texts: BTreeMap<usize, String> = BTreeMap::new();
         let mut original = crate::text::CharOffsets::new(&document.text);
         for a in analyses {

@@ -306,8 +306,10 @@ impl RdfSerializer {
             }
         }
         let mut statement = String::new();
-        let (mut rules, mut times, mut sources, mut mine): (Vec<&str>, Vec<&str>, Vec<&str>, Vec<(&str, usize, usize)>) =
-            Default::default();
+        let mut rules: Vec<&str> = Vec::new();
+        let mut times: Vec<&str> = Vec::new();
+        let mut sources: Vec<&str> = Vec::new();
+        let mut mine: Vec<(&str, usize, usize)> = Vec::new();
         let mut spans: Vec<(&str, usize, usize, &str)> = Vec::new();
         let mut span_buffer = String::new();
         for e in edges() {
@@ -379,7 +381,8 @@ impl RdfSerializer {
             emit(TripleRef::new(span, rdf::TYPE, NIF_OFFSET_BASED_STRING));
             emit(TripleRef::new(span, rdf::TYPE, NIF_SENTENCE));
             emit(TripleRef::new(span, NIF_REFERENCE_CONTEXT, doc));
-            (begin.clear(), end.clear());
+            begin.clear();
+            end.clear();
             push_decimal(&mut begin, b);
             push_decimal(&mut end, e);
             emit(TripleRef::new(span, NIF_BEGIN_INDEX, LiteralRef::new_typed_literal(&begin, xsd::NON_NEGATIVE_INTEGER)));

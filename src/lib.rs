@@ -32,6 +32,7 @@
 //! assert_eq!(visits, ["Emmanuel Macron visited China"]);
 //! ```
 
+mod bytes;
 pub mod class_index;
 pub mod corpus;
 pub mod explain;

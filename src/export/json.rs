@@ -180,12 +180,7 @@ fn push_string(out: &mut Vec<u8>, s: &str) {
     let mut i = 0;
     while i < bytes.len() {
         // Eight bytes at a time past text that needs no escape.
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            if may_need_escape(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
-                break;
-            }
-            i += 8;
-        }
+        i = crate::bytes::skip_plain(bytes, i, 0x20, b"\"\\");
         let Some(&b) = bytes.get(i) else { break };
         let escape: &[u8] = match b {
             b'"' => b"\\\"",
@@ -208,16 +203,6 @@ fn push_string(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(&bytes[copied..]);
     out.push(b'"');
-}
-
-/// True when one of the eight bytes of `chunk` is a control character, `"`
-/// or `\\`; exact when it says no.
-fn may_need_escape(chunk: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH_BITS;
-    let equal = |b: u8| below(chunk ^ (ONES * u64::from(b)), 1);
-    (below(chunk, 0x20) | equal(b'"') | equal(b'\\')) != 0
 }
 
 #[cfg(test)]

@@ -581,13 +581,9 @@ fn push_quoted(out: &mut Vec<u8>, s: &str) {
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Eight bytes at a time past text that needs no escape.
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            if may_need_escape(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
-                break;
-            }
-            i += 8;
-        }
+        // Eight bytes at a time past text that needs no escape (0xEF is
+        // the first byte of U+FFFE and U+FFFF).
+        i = crate::bytes::skip_plain(bytes, i, 0x20, b"\"\\\x7F\xEF");
         let Some(&byte) = bytes.get(i) else { break };
         // The characters to escape: ASCII controls, `"`, `\`, and the
         // noncharacters U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`).
@@ -616,20 +612,6 @@ fn push_quoted(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(&bytes[copied..]);
     out.push(b'"');
-}
-
-/// True when one of the eight bytes of `chunk` may start a character that
-/// [`push_quoted`] escapes: an ASCII control, `"`, `\`, DEL, or 0xEF (the
-/// first byte of U+FFFE and U+FFFF). Exact when it says no, so runs of
-/// Arabic or Latin text are passed over eight bytes at a time.
-fn may_need_escape(chunk: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    // A byte of `x` below `n` (n ≤ 0x80) sets its high bit in the result;
-    // the test "is there one" is exact (only bits above a true hit can be wrong).
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH_BITS;
-    let equal = |b: u8| below(chunk ^ (ONES * u64::from(b)), 1);
-    (below(chunk, 0x20) | equal(b'"') | equal(b'\\') | equal(0x7F) | equal(0xEF)) != 0
 }
 
 /// The named graph a graph's triples go into: the document's IRI when the

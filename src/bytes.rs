@@ -1,7 +1,7 @@
 //! Passing over text eight bytes at a time to the next byte that needs
 //! attention (a quote, a backslash, a control character), for the N-Quads
-//! and JSON writers and the gazetteer reader: their strings are mostly runs
-//! of Arabic letters in which no byte does.
+//! and JSON writers: their strings are mostly runs of Arabic letters in
+//! which no byte does.
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;

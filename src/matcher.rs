@@ -375,6 +375,13 @@ impl Matcher<'_, '_> {
                             break;
                         }
                     }
+                    // What follows the gap often cannot begin here (a
+                    // word, a class, alternatives of them): skip the call,
+                    // counting the step it would have taken.
+                    if !self.may_begin(tail, pos + k) {
+                        self.steps += 1;
+                        continue;
+                    }
                     if let Some(e) = self.run(tail, rest, pos + k) {
                         return Some(e);
                     }
@@ -388,6 +395,21 @@ impl Matcher<'_, '_> {
                     None
                 }
             }
+        }
+    }
+
+    /// False when `items` cannot begin at unit `pos`: they start with a
+    /// word, a class or alternatives of those that cannot match there (what
+    /// [`Matcher::run`] would find in its first steps). True when unsure.
+    fn may_begin(&self, items: &[Item], pos: usize) -> bool {
+        match items.first() {
+            Some(Item::Word(lit)) => self.view.token(pos).is_some_and(|t| lit.matches(&t.stem)),
+            Some(Item::Class(c)) => match self.view.units.get(pos) {
+                Some(Unit::Token(t)) => self.view.starts.may_start(*c, *t),
+                _ => self.view.starts.may_start_without_word(*c),
+            },
+            Some(Item::Alternatives(branches)) => branches.iter().any(|b| b.is_empty() || self.may_begin(b, pos)),
+            _ => true,
         }
     }
 

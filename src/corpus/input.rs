@@ -152,7 +152,9 @@ enum Id {
 /// `Ok(None)` for a blank line.
 pub fn parse_line(source_name: &str, line_number: u64, line: &[u8]) -> Result<Option<Record>, CorpusError> {
     let bytes = line.len() as u64 + 1;
-    let text = std::str::from_utf8(line).map_err(|e| CorpusError::LineUtf8 {
+    // simdutf8: the same check as std's, many times faster on Arabic text
+    // (std's fast path is for ASCII only).
+    let text = simdutf8::compat::from_utf8(line).map_err(|e| CorpusError::LineUtf8 {
         source_name: source_name.to_string(),
         line: line_number,
         byte_offset: e.valid_up_to(),

@@ -230,6 +230,13 @@ impl FirstWords {
         FirstWords { width, sets, by_stem, filter }
     }
 
+    /// The distinct sets of classes a token can start, by number; set 0 is
+    /// that of a token whose word begins nothing (the classes that start
+    /// anywhere).
+    pub fn sets(&self) -> &[Box<[u64]>] {
+        &self.sets
+    }
+
     /// The set of the classes that may start at a token with this word.
     #[inline]
     fn set_index(&self, stem: &str) -> u32 {
@@ -258,6 +265,12 @@ pub struct ClassSet {
 }
 
 impl ClassSet {
+    /// True when the set shares a member with the set of classes at
+    /// number `set` of `first_words`.
+    pub fn meets(&self, first_words: &FirstWords, set: usize) -> bool {
+        self.intersects(&first_words.sets[set])
+    }
+
     /// True when the set shares a member with `bits` (a whole set, as from
     /// [`ClassStarts::anywhere_in_sentence`]).
     #[inline]
@@ -315,12 +328,11 @@ impl<'a> ClassStarts<'a> {
         set.words.iter().any(|&(k, w)| at[k] & w != 0)
     }
 
-    /// True when token `i`'s word is the first word of some class or an
-    /// anchor word: only such tokens start more than the classes that start
-    /// anywhere.
+    /// The number of token `i`'s set in [`FirstWords::sets`] (0 past the
+    /// last token).
     #[inline]
-    pub fn listed(&self, i: usize) -> bool {
-        self.sets.get(i).is_some_and(|&s| s != 0)
+    pub fn set_number(&self, i: usize) -> usize {
+        self.sets.get(i).map_or(0, |&s| s as usize)
     }
 
     /// True when one of the classes of `set` may start where there is no

@@ -16,7 +16,7 @@ use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mention::{Mention, MentionKind};
 use crate::class_index::{ClassStarts, Entries};
 use crate::reference::{match_class, match_entries};
-use crate::rules::{Arg, Item, Rule, RuleSet, SlotFlags, StartSet};
+use crate::rules::{Arg, Item, Rule, RuleSet, SlotFlags};
 use crate::token::{Token, TokenKind};
 
 /// A unit of a sentence for matching.
@@ -48,46 +48,24 @@ pub struct SentenceView<'a> {
     pub units: Vec<Unit>,
     /// Which classes may start at each token.
     pub starts: &'a ClassStarts<'a>,
-    /// The units where more can start than anywhere, in order: mentions, and tokens
-    /// whose word some class or anchor begins with (see [`ClassStarts::listed`]).
-    listed: Vec<usize>,
-    /// Every unit: `0..units.len()`.
-    every_unit: Vec<usize>,
 }
 
 impl<'a> SentenceView<'a> {
     pub fn new(tokens: &'a [Token], mentions: &'a [Mention], starts: &'a ClassStarts<'a>) -> SentenceView<'a> {
         let mut units = Vec::with_capacity(tokens.len());
-        let mut listed = Vec::new();
         let mut next = mentions.iter().enumerate().peekable();
         let mut i = 0;
         while i < tokens.len() {
             if let Some((index, m)) = next.peek().filter(|(_, m)| m.start == i) {
-                listed.push(units.len());
                 units.push(Unit::Mention(*index));
                 i = m.end.max(i + 1);
                 next.next();
             } else {
-                if starts.listed(i) {
-                    listed.push(units.len());
-                }
                 units.push(Unit::Token(i));
                 i += 1;
             }
         }
-        let every_unit = (0..units.len()).collect();
-        SentenceView { tokens, mentions, units, starts, listed, every_unit }
-    }
-
-    /// False when a match whose first unit must be of `first` cannot start
-    /// at `unit`.
-    #[inline]
-    fn may_start(&self, first: Option<&StartSet>, unit: usize) -> bool {
-        let Some(first) = first else { return true };
-        match self.units[unit] {
-            Unit::Mention(_) => first.mention || self.starts.any_starts_without_word(&first.set),
-            Unit::Token(t) => self.starts.any_starts(&first.set, t),
-        }
+        SentenceView { tokens, mentions, units, starts }
     }
 
     fn token(&self, unit: usize) -> Option<&Token> {
@@ -127,24 +105,27 @@ pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) 
     let possible = rules.possible_rules(view.starts, view.mentions.len());
     let prepositions = rules.class_number("preposition");
     let object_hosts = rules.class_number("object.host");
-    for (index, rule) in rules.rules.iter().enumerate() {
-        if !possible[index] {
-            continue;
-        }
+    // Where each rule may start: the rule set knows, for each set of class
+    // starts a token can have, the rules that may start there. Collect the
+    // (rule, unit) pairs in one pass over the units, then try each rule at
+    // its units in order.
+    let mut tries: Vec<(usize, usize)> = Vec::new();
+    for (u, unit) in view.units.iter().enumerate() {
+        let starting = match *unit {
+            Unit::Mention(_) => rules.rules_starting_at_mention(),
+            Unit::Token(t) => rules.rules_starting_at_token(view.starts.set_number(t)),
+        };
+        tries.extend(starting.iter().filter(|&&r| possible[r]).map(|&r| (r, u)));
+    }
+    tries.sort_unstable();
+    for group in tries.chunk_by(|a, b| a.0 == b.0) {
+        let index = group[0].0;
+        let rule = &rules.rules[index];
         let first = out.len();
         // One matcher per rule, reset before each start: a failed attempt
         // leaves its bindings empty again, so only a match needs new ones.
         let mut m = Matcher { rules, view, gazetteer, rule, prepositions, object_hosts, steps: 0, bindings: vec![Vec::new(); rule.slots.len()] };
-        let first_unit = rules.first_unit(index);
-        // A rule whose first unit can be anything, or one of the classes
-        // that start anywhere, is tried at every unit; any other only at
-        // the listed ones, the others cannot start it.
-        let everywhere = first_unit.is_none_or(|f| view.starts.any_starts_without_word(&f.set));
-        let starts = if everywhere { &view.every_unit } else { &view.listed };
-        for &start in starts {
-            if !view.may_start(first_unit, start) {
-                continue;
-            }
+        for &(_, start) in group {
             m.steps = 0;
             if let Some(end) = m.run(&rule.pattern, None, start) {
                 if end > start && !m.reflexive() {

@@ -205,6 +205,10 @@ pub struct RuleSet {
     first_words: FirstWords,
     /// Per rule: what the unit a match starts at must be.
     start_sets: Vec<Option<StartSet>>,
+    /// For each set of [`FirstWords::sets`], the rules that may start at a
+    /// token with that set; then those that may start at a mention.
+    starters: Vec<Vec<usize>>,
+    mention_starters: Vec<usize>,
     /// Per rule: the prefilter's anchor groups as sets of class starts.
     anchor_sets: Vec<Vec<ClassSet>>,
 }
@@ -435,6 +439,12 @@ impl RuleSet {
             .iter()
             .map(|f| f.as_ref().map(|(mention, bits)| StartSet { mention: *mention, set: set.first_words.set_of(bits) }))
             .collect();
+        set.starters = (0..set.first_words.sets().len())
+            .map(|n| (0..set.rules.len()).filter(|&r| set.start_sets[r].as_ref().is_none_or(|f| f.set.meets(&set.first_words, n))).collect())
+            .collect();
+        set.mention_starters = (0..set.rules.len())
+            .filter(|&r| set.start_sets[r].as_ref().is_none_or(|f| f.mention || f.set.meets(&set.first_words, 0)))
+            .collect();
         set.anchor_sets =
             set.prefilter.groups.iter().map(|groups| groups.iter().map(|bits| set.first_words.set_of(bits)).collect()).collect();
         Ok(set)
@@ -448,6 +458,17 @@ impl RuleSet {
         (0..self.rules.len())
             .map(|r| p.min_mentions[r] <= mentions && self.anchor_sets[r].iter().all(|group| group.intersects(&present)))
             .collect()
+    }
+
+    /// The rules (by number, ascending) that may start at a token whose
+    /// class starts are set `set` of [`FirstWords::sets`].
+    pub fn rules_starting_at_token(&self, set: usize) -> &[usize] {
+        &self.starters[set]
+    }
+
+    /// The rules (by number, ascending) that may start at a mention.
+    pub fn rules_starting_at_mention(&self) -> &[usize] {
+        &self.mention_starters
     }
 
     /// What the first unit of a match of rule number `rule` must be; None

@@ -23,7 +23,7 @@ use crate::gazetteer::EntityType as EntityKind;
 use crate::class_index::{ClassEntries, ClassStarts};
 use crate::rules::Arg;
 use crate::sentence::{split, Sentence};
-use crate::text::Document;
+use crate::text::{CharOffsets, Document};
 use crate::token::{tokenize, Token, TokenKind};
 use crate::triple::{Assertion, Evidence, Relation, Triple};
 
@@ -99,6 +99,22 @@ pub struct Extractor {
     cues: Cues,
 }
 
+/// The original text of one sentence, for quoting cue words and times.
+#[derive(Debug, Clone, Copy)]
+struct SentenceText<'t> {
+    text: &'t str,
+    /// Code-point offset of the sentence in its document.
+    start: usize,
+}
+
+impl SentenceText<'_> {
+    /// The text between two code-point offsets of the document, both within
+    /// the sentence.
+    fn slice(&self, start: usize, end: usize) -> String {
+        self.text.chars().skip(start - self.start).take(end - start).collect()
+    }
+}
+
 /// How far before a match a negation or hedge cue still applies, in tokens.
 const CUE_WINDOW: usize = 6;
 
@@ -142,21 +158,26 @@ impl Extractor {
         self.analyses(document).collect()
     }
 
-    fn analyses<'a>(&'a self, document: &Document) -> impl Iterator<Item = SentenceAnalysis> + 'a {
+    fn analyses<'a>(&'a self, document: &'a Document) -> impl Iterator<Item = SentenceAnalysis> + 'a {
         let normalized = NormalizedText::new(&document.text);
         let sentences = split(&normalized, &self.cues.abbreviations);
-        // Sized at once: `collect` would guess a quarter of the bytes and grow.
-        let mut original: Vec<char> = Vec::with_capacity(document.text.len());
-        original.extend(document.text.chars());
+        // Sentences come in order: their original text is found by stepping
+        // on through the document once, not by decoding it into a `Vec<char>`.
+        let mut offsets = CharOffsets::new(&document.text);
         let mut context = Context::default();
-        sentences.into_iter().map(move |s| self.analyse_sentence(s, &normalized, &original, &mut context))
+        sentences.into_iter().map(move |s| {
+            let (start, end) = normalized.original_range(s.start, s.end);
+            let (from, to) = (offsets.byte_offset(start), offsets.byte_offset(end));
+            let original = SentenceText { text: &document.text[from..to], start };
+            self.analyse_sentence(s, &normalized, original, &mut context)
+        })
     }
 
     fn analyse_sentence(
         &self,
         sentence: Sentence,
         normalized: &NormalizedText,
-        original: &[char],
+        original: SentenceText,
         context: &mut Context,
     ) -> SentenceAnalysis {
         let gazetteer = &self.ontology.gazetteer;
@@ -183,11 +204,11 @@ impl Extractor {
     }
 
     /// Turns rule matches and appositions into candidate statements.
-    fn candidates(&self, a: &mut SentenceAnalysis, starts: &ClassStarts, normalized: &NormalizedText, original: &[char]) {
+    fn candidates(&self, a: &mut SentenceAnalysis, starts: &ClassStarts, normalized: &NormalizedText, original: SentenceText) {
         let gazetteer = &self.ontology.gazetteer;
         let text_of = |tokens: &[Token], from: usize, to: usize| -> String {
             let (s, e) = normalized.original_range(tokens[from].start, tokens[to - 1].end);
-            original[s..e].iter().collect()
+            original.slice(s, e)
         };
         // Times are only read for rule matches: skip the scan when there are none.
         let times = if a.matches.is_empty() { Vec::new() } else { self.time_expressions(&a.tokens, starts) };

@@ -102,7 +102,10 @@ pub const MAX_CONJUNCTS: usize = 24;
 /// Every match of every rule in the sentence.
 pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) -> Vec<RuleMatch> {
     let mut out = Vec::new();
-    let possible = rules.possible_rules(view.starts, view.mentions.len());
+    // The prefilter, asked only about rules that may start somewhere in the
+    // sentence, each once.
+    let present = view.starts.anywhere_in_sentence();
+    let mut possible: Vec<Option<bool>> = vec![None; rules.rules.len()];
     let prepositions = rules.class_number("preposition");
     let object_hosts = rules.class_number("object.host");
     // Where each rule may start: the rule set knows, for each set of class
@@ -115,7 +118,11 @@ pub fn match_rules(rules: &RuleSet, view: &SentenceView, gazetteer: &Gazetteer) 
             Unit::Mention(_) => rules.rules_starting_at_mention(),
             Unit::Token(t) => rules.rules_starting_at_token(view.starts.set_number(t)),
         };
-        tries.extend(starting.iter().filter(|&&r| possible[r]).map(|&r| (r, u)));
+        for &r in starting {
+            if *possible[r].get_or_insert_with(|| rules.possible_rule(r, &present, view.mentions.len())) {
+                tries.push((r, u));
+            }
+        }
     }
     tries.sort_unstable();
     for group in tries.chunk_by(|a, b| a.0 == b.0) {

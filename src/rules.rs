@@ -453,11 +453,16 @@ impl RuleSet {
     /// Which rules can match a sentence with these class starts and this
     /// many mentions (by rule index); the others need not be tried.
     pub fn possible_rules(&self, starts: &ClassStarts, mentions: usize) -> Vec<bool> {
-        let p = &self.prefilter;
         let present = starts.anywhere_in_sentence();
-        (0..self.rules.len())
-            .map(|r| p.min_mentions[r] <= mentions && self.anchor_sets[r].iter().all(|group| group.intersects(&present)))
-            .collect()
+        (0..self.rules.len()).map(|r| self.possible_rule(r, &present, mentions)).collect()
+    }
+
+    /// Whether rule number `rule` can match a sentence with this many
+    /// mentions where the class starts of `present` (from
+    /// [`ClassStarts::anywhere_in_sentence`]) occur.
+    #[inline]
+    pub fn possible_rule(&self, rule: usize, present: &[u64], mentions: usize) -> bool {
+        self.prefilter.min_mentions[rule] <= mentions && self.anchor_sets[rule].iter().all(|group| group.intersects(present))
     }
 
     /// The rules (by number, ascending) that may start at a token whose

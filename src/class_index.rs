@@ -335,13 +335,6 @@ impl<'a> ClassStarts<'a> {
         self.sets.get(i).map_or(0, |&s| s as usize)
     }
 
-    /// True when one of the classes of `set` may start where there is no
-    /// word: at a mention, or past the last token.
-    #[inline]
-    pub fn any_starts_without_word(&self, set: &ClassSet) -> bool {
-        let anywhere = self.anywhere();
-        set.words.iter().any(|&(k, w)| anywhere[k] & w != 0)
-    }
 
     /// Every bit set at some token of the sentence.
     pub fn anywhere_in_sentence(&self) -> Vec<u64> {

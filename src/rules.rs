@@ -51,7 +51,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::class_index::{ClassEntries, ClassSet, ClassStarts, FirstWords};
+use crate::class_index::{ClassEntries, ClassSet, FirstWords};
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::normalize::normalize_str;
 use crate::ontology::{OntologyError, SourceFile};
@@ -240,11 +240,11 @@ struct Prefilter {
 
 /// What the unit where a match of a rule starts must be: a mention (when
 /// `mention`), or a token where one of the classes or words of `set` (bits
-/// of [`ClassStarts`]) starts. Made from a [`FirstUnit`].
+/// of [`crate::class_index::ClassStarts`]) starts. Made from a [`FirstUnit`].
 #[derive(Debug, Clone, Default)]
-pub struct StartSet {
-    pub mention: bool,
-    pub set: ClassSet,
+struct StartSet {
+    mention: bool,
+    set: ClassSet,
 }
 
 /// What the first unit of a match of a rule can be, worked out from its
@@ -450,16 +450,9 @@ impl RuleSet {
         Ok(set)
     }
 
-    /// Which rules can match a sentence with these class starts and this
-    /// many mentions (by rule index); the others need not be tried.
-    pub fn possible_rules(&self, starts: &ClassStarts, mentions: usize) -> Vec<bool> {
-        let present = starts.anywhere_in_sentence();
-        (0..self.rules.len()).map(|r| self.possible_rule(r, &present, mentions)).collect()
-    }
-
     /// Whether rule number `rule` can match a sentence with this many
     /// mentions where the class starts of `present` (from
-    /// [`ClassStarts::anywhere_in_sentence`]) occur.
+    /// [`crate::class_index::ClassStarts::anywhere_in_sentence`]) occur.
     #[inline]
     pub fn possible_rule(&self, rule: usize, present: &[u64], mentions: usize) -> bool {
         self.prefilter.min_mentions[rule] <= mentions && self.anchor_sets[rule].iter().all(|group| group.intersects(present))
@@ -476,11 +469,6 @@ impl RuleSet {
         &self.mention_starters
     }
 
-    /// What the first unit of a match of rule number `rule` must be; None
-    /// when it can be anything.
-    pub fn first_unit(&self, rule: usize) -> Option<&StartSet> {
-        self.start_sets[rule].as_ref()
-    }
 
     /// The entries of the class at this index, indexed by first word.
     pub fn indexed_class(&self, class: usize) -> &ClassEntries {
@@ -975,6 +963,7 @@ impl PatternParser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::class_index::ClassStarts;
 
     fn parse(text: &str) -> Result<RuleSet, OntologyError> {
         RuleSet::parse(&[SourceFile { name: "t.rules".into(), text: text.into() }])
@@ -1005,7 +994,7 @@ mod tests {
     }
 
     #[test]
-    fn first_units_say_where_a_rule_can_start() {
+    fn rules_are_tried_only_where_their_first_unit_can_start() {
         let set = parse(concat!(
             "class @visit = زار وصل\n",
             "class @loose = قال*\n",
@@ -1017,19 +1006,16 @@ mod tests {
         .unwrap();
         let tokens = words(&["وصل", "امس", "كل", "بيت"]);
         let starts = ClassStarts::new(set.first_words(), &tokens);
-        let by_class = set.first_unit(0).expect("a class comes first");
-        assert!(!by_class.mention);
-        assert_eq!((0..4).map(|i| starts.any_starts(&by_class.set, i)).collect::<Vec<_>>(), [true, false, false, false]);
-        // An optional word, then a slot: the word, a mention, or كل (كل من).
-        let by_slot = set.first_unit(1).expect("a word or a slot comes first");
-        assert!(by_slot.mention);
-        assert_eq!((0..4).map(|i| starts.any_starts(&by_slot.set, i)).collect::<Vec<_>>(), [false, true, true, false]);
-        // A gap first: any unit.
-        assert!(set.first_unit(2).is_none());
-        // A class whose entry begins with a pattern may start anywhere.
-        let loose = set.first_unit(3).expect("a class comes first");
-        assert!(starts.any_starts_without_word(&loose.set) && starts.any_starts(&loose.set, 3));
-        assert!(!starts.any_starts_without_word(&by_class.set));
+        let at_token = |i: usize| set.rules_starting_at_token(starts.set_number(i)).to_vec();
+        // A class first: where one of its words is. An optional word, then
+        // a slot: that word, or كل (كل من X و Y). A gap first: anywhere. A
+        // class with a pattern entry (قال*): anywhere.
+        assert_eq!(at_token(0), [0, 2, 3]);
+        assert_eq!(at_token(1), [1, 2, 3]);
+        assert_eq!(at_token(2), [1, 2, 3]);
+        assert_eq!(at_token(3), [2, 3]);
+        // At a mention: the slot, the gap, the pattern class.
+        assert_eq!(set.rules_starting_at_mention(), [1, 2, 3]);
     }
 
     #[test]
@@ -1041,7 +1027,7 @@ mod tests {
         .unwrap();
         let possible = |stems: &[&str], mentions: usize| {
             let tokens = words(stems);
-            set.possible_rules(&ClassStarts::new(set.first_words(), &tokens), mentions)[0]
+            set.possible_rule(0, &ClassStarts::new(set.first_words(), &tokens).anywhere_in_sentence(), mentions)
         };
         assert!(possible(&["x", "وصل", "الى", "y"], 2));
         assert!(possible(&["x", "زار", "نحو", "y"], 2));

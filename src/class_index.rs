@@ -246,9 +246,7 @@ impl FirstWords {
         }
         self.by_stem.get(stem).copied().unwrap_or(0)
     }
-}
 
-impl FirstWords {
     /// The set of these classes (by number), for [`ClassStarts::any_starts`].
     pub fn set_of(&self, classes: &[usize]) -> ClassSet {
         let mut words = vec![0u64; self.width];

@@ -296,7 +296,7 @@ pub struct ClassStarts<'a> {
 
 impl<'a> ClassStarts<'a> {
     pub fn new(first_words: &'a FirstWords, tokens: &[crate::token::Token]) -> ClassStarts<'a> {
-        ClassStarts { first_words, sets: tokens.iter().map(|t| first_words.set_index(&t.stem)).collect() }
+        ClassStarts { first_words, sets: tokens.iter().map(|t| first_words.set_index(t.stem())).collect() }
     }
 
     /// The classes that may start at token `i` (those that start anywhere

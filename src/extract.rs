@@ -413,7 +413,7 @@ impl Extractor {
             for (cues, kind) in [(&self.cues.denial, Assertion::Negated), (&self.cues.allegation, Assertion::Hypothetical)] {
                 if let Some(len) = match_class(cues, starts, tokens, i) {
                     let is_comma = |t: &Token| t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | ",");
-                    let from = tokens[i + len..].iter().position(|t| t.stem == "ان").map_or(i + len, |p| i + len + p);
+                    let from = tokens[i + len..].iter().position(|t| t.stem() == "ان").map_or(i + len, |p| i + len + p);
                     let scope_end = tokens[from..].iter().position(is_comma).map_or(tokens.len(), |p| from + p);
                     if start < scope_end {
                         return (kind, Some(text_of(tokens, i, i + len)));

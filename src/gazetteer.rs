@@ -393,7 +393,7 @@ pub fn name_stems(name: &str, lexicon: &Lexicon) -> Vec<String> {
         .into_iter()
         .filter(|t: &Token| t.kind != TokenKind::Punct || t.form == "-")
         .filter(|t| t.form != "-")
-        .map(|t| t.stem)
+        .map(|t| t.stem().to_string())
         .collect()
 }
 

@@ -252,7 +252,7 @@ impl Matcher<'_, '_> {
         match first {
             Item::Word(lit) => {
                 let t = self.view.token(pos)?;
-                if lit.matches(&t.stem) {
+                if lit.matches(t.stem()) {
                     self.run(tail, rest, pos + 1)
                 } else {
                     None
@@ -278,8 +278,8 @@ impl Matcher<'_, '_> {
                 // entries of 64 words or more, never seen, go in `long`.
                 let mut bits = 0u64;
                 let mut long: Vec<usize> = Vec::new();
-                class.each_starting_with(self.view.token(pos).map(|t| t.stem.as_str()), |e| {
-                    if (0..e.len()).all(|k| self.view.token(pos + k).is_some_and(|t| e[k].matches(&t.stem))) {
+                class.each_starting_with(self.view.token(pos).map(|t| t.stem()), |e| {
+                    if (0..e.len()).all(|k| self.view.token(pos + k).is_some_and(|t| e[k].matches(t.stem()))) {
                         match e.len() {
                             len @ 0..64 => bits |= 1 << len,
                             len => long.push(len),
@@ -391,7 +391,7 @@ impl Matcher<'_, '_> {
     /// [`Matcher::run`] would find in its first steps). True when unsure.
     fn may_begin(&self, items: &[Item], pos: usize) -> bool {
         match items.first() {
-            Some(Item::Word(lit)) => self.view.token(pos).is_some_and(|t| lit.matches(&t.stem)),
+            Some(Item::Word(lit)) => self.view.token(pos).is_some_and(|t| lit.matches(t.stem())),
             Some(Item::Class(c)) => match self.view.units.get(pos) {
                 Some(Unit::Token(t)) => self.view.starts.may_start(*c, *t),
                 _ => self.view.starts.may_start_without_word(*c),
@@ -409,7 +409,7 @@ impl Matcher<'_, '_> {
         let mut p = pos;
         // كل من X و Y: "each of X and Y".
         if let (Some(a), Some(b)) = (self.view.token(p), self.view.token(p + 1)) {
-            if a.stem == "كل" && b.stem == "من" {
+            if a.stem() == "كل" && b.stem() == "من" {
                 p += 2;
             }
         }
@@ -475,7 +475,7 @@ impl Matcher<'_, '_> {
         }
         if flags.subject && m.start > 0 {
             if let Some(prepositions) = self.prepositions {
-                let each_of = m.start >= 2 && self.view.tokens[m.start - 2].stem == "كل" && self.view.tokens[m.start - 1].stem == "من";
+                let each_of = m.start >= 2 && self.view.tokens[m.start - 2].stem() == "كل" && self.view.tokens[m.start - 1].stem() == "من";
                 if !each_of && match_class(self.rules.indexed_class(prepositions), self.view.starts, self.view.tokens, m.start - 1) == Some(1) {
                     return None;
                 }

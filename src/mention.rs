@@ -98,7 +98,7 @@ pub fn find_mentions(tokens: &[Token], gazetteer: &Gazetteer, lexicon: &Lexicon)
 }
 
 fn longest_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Mention> {
-    for entry in gazetteer.names_starting_with(&tokens[i].stem) {
+    for entry in gazetteer.names_starting_with(tokens[i].stem()) {
         let n = entry.stems.len();
         if i + n > tokens.len() {
             continue;
@@ -106,7 +106,7 @@ fn longest_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Men
         if entry.bare && tokens[i].article {
             continue;
         }
-        if entry.stems.iter().zip(&tokens[i..i + n]).all(|(s, t)| *s == t.stem && t.kind != TokenKind::Punct) {
+        if entry.stems.iter().zip(&tokens[i..i + n]).all(|(s, t)| *s == t.stem() && t.kind != TokenKind::Punct) {
             let kind = match entry.form {
                 NameForm::Name => MentionKind::Name,
                 NameForm::Nisba | NameForm::ContextNisba => MentionKind::Nisba,
@@ -125,7 +125,7 @@ fn longest_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Men
 /// in the lexicon.
 fn typo_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer, lexicon: &Lexicon, known: &mut [Option<bool>]) -> Option<Mention> {
     // Three letters or more.
-    tokens[i].stem.chars().nth(2)?;
+    tokens[i].stem().chars().nth(2)?;
     let mut words: [&str; 4] = [""; 4];
     let mut best: Option<Mention> = None;
     // A correction is only looked for where a word is unknown: known words
@@ -133,8 +133,8 @@ fn typo_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer, lexicon: &Lexico
     let mut unknown = false;
     for n in 1..=gazetteer.max_name_tokens.min(4) {
         let Some(t) = tokens.get(i + n - 1).filter(|t| t.kind == TokenKind::Word) else { break };
-        unknown |= !*known[i + n - 1].get_or_insert_with(|| lexicon.contains(&t.stem));
-        words[n - 1] = &t.stem;
+        unknown |= !*known[i + n - 1].get_or_insert_with(|| lexicon.contains(t.stem()));
+        words[n - 1] = t.stem();
         // The full lookup only where a name of n words could be this near.
         if !unknown || !gazetteer.fuzzy_may_match(&words[..n]) {
             continue;

@@ -177,7 +177,7 @@ pub fn match_entries(entries: &(impl Entries + ?Sized), tokens: &[Token], i: usi
     // the others only for entries whose first word matched (for
     // [`ClassEntries`], only those its index gives for the first word).
     let rest = tokens.get(i..).unwrap_or(&[]);
-    let first = rest.first().filter(|t| t.kind != TokenKind::Punct).map(|t| t.stem.as_str());
+    let first = rest.first().filter(|t| t.kind != TokenKind::Punct).map(|t| t.stem());
     let mut best = None;
     entries.each_starting_with(first, |e| {
         let matched = match (e.split_first(), first) {
@@ -186,7 +186,7 @@ pub fn match_entries(entries: &(impl Entries + ?Sized), tokens: &[Token], i: usi
             (Some((l0, more)), Some(stem)) => {
                 e.len() <= rest.len()
                     && l0.matches(stem)
-                    && more.iter().zip(&rest[1..]).all(|(l, t)| t.kind != TokenKind::Punct && l.matches(&t.stem))
+                    && more.iter().zip(&rest[1..]).all(|(l, t)| t.kind != TokenKind::Punct && l.matches(t.stem()))
             }
         };
         if matched && best < Some(e.len()) {
@@ -255,7 +255,7 @@ pub fn resolve(
     let mut i = 0;
     while i < tokens.len() {
         context.oblique = i > 0 && words.find(&words.prepositions, tokens, i - 1) == Some(1);
-        context.locative = i > 0 && tokens[i - 1].stem == "في";
+        context.locative = i > 0 && tokens[i - 1].stem() == "في";
         // Most tokens start nothing resolution reads: no class it looks
         // for, no mention, no pronoun, no short name.
         if !words.starts.any_starts(&words.starting, i)
@@ -386,7 +386,7 @@ pub fn resolve(
         }
         // "وفد من حماس", "وفد حماس": a delegation acts for what sent it.
         if let Some(len) = words.find(&words.delegation_head, tokens, i).filter(|_| !at.contains_key(&i)) {
-            let p = if tokens.get(i + len).is_some_and(|t| t.stem == "من") { i + len + 1 } else { i + len };
+            let p = if tokens.get(i + len).is_some_and(|t| t.stem() == "من") { i + len + 1 } else { i + len };
             let sender = at.get(&p).is_some_and(|m| {
                 matches!(m.kind, MentionKind::Name | MentionKind::Typo)
                     && matches!(gazetteer.entities[m.entities[0]].kind, EntityType::Country | EntityType::Organization)
@@ -494,7 +494,7 @@ pub fn resolve(
             // named. A head noun that begins organisations' names (الحلف،
             // الحركة، الحزب) is the latest of those organisations only.
             let named: Vec<EntityId> = if len == 1 {
-                gazetteer.names_starting_with(&tokens[i].stem).iter().map(|n| n.entity).collect()
+                gazetteer.names_starting_with(tokens[i].stem()).iter().map(|n| n.entity).collect()
             } else {
                 Vec::new()
             };
@@ -629,7 +629,7 @@ fn titled(
             if person.end - person.start < 2 {
                 return None;
             }
-            let title: Vec<&str> = tokens[i..title_end].iter().map(|t| t.stem.as_str()).collect();
+            let title: Vec<&str> = tokens[i..title_end].iter().map(|t| t.stem()).collect();
             let title = title.join(" ");
             e.leader_of.filter(|_| !e.former && !counterpart && e.titles.contains(&title))
         };
@@ -643,7 +643,7 @@ fn titled(
         return Some((mention, apposition));
     }
     // A role noun without a name: the person who holds it.
-    let title_stems: Vec<&str> = tokens[i..title_end].iter().map(|t| t.stem.as_str()).collect();
+    let title_stems: Vec<&str> = tokens[i..title_end].iter().map(|t| t.stem()).collect();
     let title = if counterpart { String::new() } else { title_stems.join(" ") };
     // Only a definite title stands alone: رئيس in construct (رئيس مجلس
     // الوزراء) waits for its complement.
@@ -740,11 +740,11 @@ impl Context {
         }
         for k in mention.start..mention.end {
             let t = &tokens[k];
-            if t.kind != TokenKind::Word || t.article || t.stem.chars().count() < 3 || words.find(&words.not_short, tokens, k).is_some() {
+            if t.kind != TokenKind::Word || t.article || t.stem().chars().count() < 3 || words.find(&words.not_short, tokens, k).is_some() {
                 continue;
             }
-            self.short_name_lengths |= 1 << (t.stem.len() % 64);
-            let entry = self.short_names.entry(t.stem.clone()).or_insert(Some(person));
+            self.short_name_lengths |= 1 << (t.stem().len() % 64);
+            let entry = self.short_names.entry(t.stem().to_string()).or_insert(Some(person));
             if *entry != Some(person) {
                 *entry = None;
             }
@@ -753,10 +753,10 @@ impl Context {
 
     /// The person a bare name part refers to, if the document gave it.
     fn short_name(&self, token: &Token) -> Option<EntityId> {
-        if token.kind != TokenKind::Word || token.article || self.short_name_lengths & (1 << (token.stem.len() % 64)) == 0 {
+        if token.kind != TokenKind::Word || token.article || self.short_name_lengths & (1 << (token.stem().len() % 64)) == 0 {
             return None;
         }
-        self.short_names.get(&token.stem).copied().flatten()
+        self.short_names.get(token.stem()).copied().flatten()
     }
 
     /// The person the document named last whose gazetteer titles include

@@ -987,8 +987,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, w)| {
-                let stem = Literal::parse(w).stem;
-                crate::token::Token { kind: crate::token::TokenKind::Word, form: stem.clone(), stem, article: false, start: i, end: i + 1 }
+                crate::token::Token::new(crate::token::TokenKind::Word, Literal::parse(w).stem, i, i + 1)
             })
             .collect()
     }

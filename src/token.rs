@@ -42,14 +42,28 @@ pub struct Token {
     /// The normalised form, article included (a restored `ة` for a stem whose
     /// pronoun was split: `زيارته` gives the stem `زياره`).
     pub form: String,
-    /// `form` without the article `ال`: what rules and names match against.
-    pub stem: String,
+    /// Where the stem starts in `form` (see [`Token::stem`]).
+    stem_start: usize,
     /// True when the word carried the article.
     pub article: bool,
     /// First normalised position of the characters this token was read from.
     pub start: usize,
     /// One past the last normalised position.
     pub end: usize,
+}
+
+impl Token {
+    /// A token whose form is its stem (no article).
+    pub fn new(kind: TokenKind, form: String, start: usize, end: usize) -> Token {
+        Token { kind, form, stem_start: 0, article: false, start, end }
+    }
+
+    /// `form` without the article `ال`: what rules and names match against.
+    /// It is the end of `form`, so a token keeps one string, not two.
+    #[inline]
+    pub fn stem(&self) -> &str {
+        &self.form[self.stem_start..]
+    }
 }
 
 /// The set of stems that licenses splitting clitics.
@@ -319,11 +333,11 @@ pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> 
             } else {
                 TokenKind::Word
             };
-            tokens.push(Token { kind, stem: form.clone(), form, article: false, start: i, end: j });
+            tokens.push(Token::new(kind, form, i, j));
             i = j;
         } else {
             let form = c.to_string();
-            tokens.push(Token { kind: TokenKind::Punct, stem: form.clone(), form, article: false, start: i, end: i + 1 });
+            tokens.push(Token::new(TokenKind::Punct, form, i, i + 1));
             i += 1;
         }
     }
@@ -433,21 +447,14 @@ fn split_arabic_word(word: &[char], start: usize, lexicon: &Lexicon, tokens: &mu
     };
     let mut pos = start;
     for &c in a.proclitic {
-        tokens.push(Token {
-            kind: TokenKind::Proclitic,
-            form: c.to_string(),
-            stem: c.to_string(),
-            article: false,
-            start: pos,
-            end: pos + 1,
-        });
+        tokens.push(Token::new(TokenKind::Proclitic, c.to_string(), pos, pos + 1));
         pos += 1;
     }
     let stem_end = start + word.len() - a.enclitic.len();
     push_word(tokens, a.stem, pos, stem_end);
     if !a.enclitic.is_empty() {
         let form: String = a.enclitic.iter().collect();
-        tokens.push(Token { kind: TokenKind::Enclitic, stem: form.clone(), form, article: false, start: stem_end, end: start + word.len() });
+        tokens.push(Token::new(TokenKind::Enclitic, form, stem_end, start + word.len()));
     }
 }
 
@@ -533,8 +540,8 @@ fn spelling_to_string(spelling: Spelling) -> String {
 fn push_word(tokens: &mut Vec<Token>, spelling: Spelling, start: usize, end: usize) {
     let form = spelling_to_string(spelling);
     let (article, stem) = strip_article(&form);
-    let stem = stem.to_string();
-    tokens.push(Token { kind: TokenKind::Word, form, stem, article, start, end });
+    let stem_start = form.len() - stem.len();
+    tokens.push(Token { kind: TokenKind::Word, form, stem_start, article, start, end });
 }
 
 #[cfg(test)]

@@ -241,10 +241,9 @@ fn run() -> Result<ExitCode> {
                 InputFormatArg::Jsonl => InputFormat::Jsonl,
             };
             let corpus = Corpus::open(&inputs, input_format)?;
-            let sink: Box<dyn Write> = match &output {
-                Some(path) => Box::new(
-                    std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-                ),
+            let target = output.as_deref().map(OutputFile::create).transpose()?;
+            let sink: Box<dyn Write> = match &target {
+                Some(file) => Box::new(file.writer()?),
                 None => Box::new(io::stdout().lock()),
             };
             let mut w = io::BufWriter::with_capacity(1 << 16, sink);
@@ -293,11 +292,65 @@ fn run() -> Result<ExitCode> {
                 }
             };
             w.flush()?;
+            drop(w);
+            if let Some(file) = target {
+                file.finish()?;
+            }
             if !quiet {
                 eprintln!("sanad: {}", progress.summary(&summary));
             }
             Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+    }
+}
+
+/// The file `--output` names, written safely: the run writes a temporary
+/// file beside it, which replaces the file only when the run has finished.
+/// A run that stops on an error (or is interrupted) leaves whatever was
+/// there before untouched, and an input given again as the output is read
+/// whole before it is replaced, not truncated before it is read.
+struct OutputFile {
+    temp: tempfile::NamedTempFile,
+    path: PathBuf,
+    /// The permissions of the file being replaced, kept as `File::create`
+    /// would keep them.
+    replaced: Option<std::fs::Permissions>,
+}
+
+impl OutputFile {
+    fn create(path: &std::path::Path) -> Result<OutputFile> {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => std::path::Path::new("."),
+        };
+        if !dir.is_dir() {
+            bail!("cannot create {}: no directory {}", path.display(), dir.display());
+        }
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".sanad-output-");
+        // New files get the usual 0666 less the umask, not the 0600 of a
+        // temporary file.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let temp = builder.tempfile_in(dir).with_context(|| format!("cannot create {}", path.display()))?;
+        let replaced = std::fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.permissions());
+        Ok(OutputFile { temp, path: path.to_path_buf(), replaced })
+    }
+
+    fn writer(&self) -> Result<std::fs::File> {
+        self.temp.as_file().try_clone().with_context(|| format!("cannot write {}", self.path.display()))
+    }
+
+    /// Puts the finished output in place of the file.
+    fn finish(self) -> Result<()> {
+        if let Some(permissions) = self.replaced {
+            self.temp
+                .as_file()
+                .set_permissions(permissions)
+                .with_context(|| format!("cannot set the permissions of {}", self.path.display()))?;
+        }
+        self.temp.persist(&self.path).map_err(|e| e.error).with_context(|| format!("cannot write {}", self.path.display()))?;
+        Ok(())
     }
 }
 

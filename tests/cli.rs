@@ -229,7 +229,32 @@ fn an_output_file_that_cannot_be_created_names_its_path() {
     let sandbox = Sandbox::new();
     sandbox.write("good.txt", SENTENCE);
     let run = sandbox.run(&["extract", "--output", "missing-dir/out.ttl", "good.txt"]);
-    assert_fails(&run, "sanad: cannot create missing-dir/out.ttl: No such file or directory (os error 2)\n");
+    assert_fails(&run, "sanad: cannot create missing-dir/out.ttl: no directory missing-dir\n");
+}
+
+#[test]
+fn a_run_that_fails_leaves_the_output_file_as_it_was() {
+    let sandbox = Sandbox::new();
+    sandbox.write("good.txt", SENTENCE).write("out.ttl", "earlier output\n");
+    let run = sandbox.run(&["extract", "--output", "out.ttl", "good.txt", "missing.txt"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(sandbox.path("out.ttl")).unwrap(), "earlier output\n");
+    // No temporary file is left beside it.
+    let names: Vec<String> =
+        std::fs::read_dir(sandbox.dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn an_input_named_as_the_output_is_read_before_it_is_replaced() {
+    let sandbox = Sandbox::new();
+    let line = format!("{{\"id\": \"d1\", \"text\": \"{SENTENCE}\"}}\n");
+    sandbox.write("corpus.jsonl", &line);
+    let expected = sandbox.run(&["extract", "--quiet", "--format", "nquads", "corpus.jsonl"]);
+    assert!(expected.stdout().contains("visited"), "{}", expected.stdout());
+    let run = sandbox.run(&["extract", "--quiet", "--format", "nquads", "--output", "corpus.jsonl", "corpus.jsonl"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_text(&std::fs::read_to_string(sandbox.path("corpus.jsonl")).unwrap(), &expected.stdout());
 }
 
 // ── Huge input ──────────────────────────────────────────────────────────────

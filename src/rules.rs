@@ -67,6 +67,9 @@ pub struct Literal {
     pub prefix: bool,
     /// Match any stem ending with `stem` (written `*word`).
     pub suffix: bool,
+    /// The word was written with a final `ة`, which `stem` folds to `ه`.
+    /// The lexicon keeps the difference (see [`Lexicon::insert`]).
+    ta_marbuta: bool,
 }
 
 impl Literal {
@@ -79,9 +82,19 @@ impl Literal {
             Some(w) => (true, w),
             None => (false, word),
         };
-        let normalized = crate::normalize::fold_ta_marbuta(&normalize_str(word));
+        let written = normalize_str(word);
+        let ta_marbuta = written.ends_with('ة');
+        let normalized = crate::normalize::fold_ta_marbuta(&written);
         let stem = if suffix { normalized } else { strip_article(&normalized).1.to_string() };
-        Literal { stem, prefix, suffix }
+        Literal { stem, prefix, suffix, ta_marbuta }
+    }
+
+    /// The stem as written, with its final `ة`, for the lexicon.
+    fn written_stem(&self) -> std::borrow::Cow<'_, str> {
+        match self.stem.strip_suffix('ه') {
+            Some(body) if self.ta_marbuta => format!("{body}ة").into(),
+            _ => self.stem.as_str().into(),
+        }
     }
 
     #[inline]
@@ -610,14 +623,14 @@ impl RuleSet {
         for class in &self.classes {
             for entry in &class.entries {
                 for lit in entry.iter().filter(|l| !l.prefix && !l.suffix) {
-                    lexicon.insert(&lit.stem);
+                    lexicon.insert(&lit.written_stem());
                 }
             }
         }
         fn walk(items: &[Item], lexicon: &mut Lexicon) {
             for item in items {
                 match item {
-                    Item::Word(l) if !l.prefix && !l.suffix => lexicon.insert(&l.stem),
+                    Item::Word(l) if !l.prefix && !l.suffix => lexicon.insert(&l.written_stem()),
                     Item::Optional(inner) => walk(inner, lexicon),
                     Item::Alternatives(branches) => branches.iter().for_each(|b| walk(b, lexicon)),
                     _ => {}

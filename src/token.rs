@@ -81,20 +81,47 @@ pub struct Lexicon {
     packed: FxHashSet<u128>,
     /// Every other stem, with `ة` folded.
     other: FxHashSet<String>,
+    /// Packed stems that were given ending in `ة`, and those given ending
+    /// in `ه`. Packing counts `ة` as `ه`, so `رئيسة` ("chairwoman") and
+    /// `رئيسه` ("his head") are one key; the text still tells them apart
+    /// (normalisation keeps `ة`), and these sets let the tokenizer do so.
+    final_ta_marbuta: FxHashSet<u128>,
+    final_ha: FxHashSet<u128>,
 }
 
 impl Lexicon {
     /// Adds a normalised word; its article is removed first.
     pub fn insert(&mut self, word: &str) {
+        let last = word.chars().last();
         let word = fold_ta_marbuta(word);
         let (_, stem) = strip_article(&word);
         if stem.is_empty() {
             return;
         }
         match packed_key(stem.chars()) {
-            Some(key) => self.packed.insert(key),
+            Some(key) => {
+                match last {
+                    Some('ة') => self.final_ta_marbuta.insert(key),
+                    Some('ه') => self.final_ha.insert(key),
+                    _ => false,
+                };
+                self.packed.insert(key)
+            }
             None => self.other.insert(stem.to_string()),
         };
+    }
+
+    /// True when `word`, written with a final `ه`, is known only as a word
+    /// written with `ة`: `رئيسه` when the lexicon has `رئيسة` but no `رئيسه`.
+    /// Such a word is read as stem + pronoun where that stem is known.
+    fn known_only_with_ta_marbuta(&self, word: &[char]) -> bool {
+        if word.last() != Some(&'ه') || self.final_ta_marbuta.is_empty() {
+            return false;
+        }
+        match packed_key(strip_article_letters(word).iter().copied()) {
+            Some(key) => self.final_ta_marbuta.contains(&key) && !self.final_ha.contains(&key),
+            None => false,
+        }
     }
 
     /// True when the normalised word (article ignored) is known.
@@ -352,7 +379,7 @@ struct Analysis<'w> {
 }
 
 fn analyse<'w>(word: &'w [char], lexicon: &Lexicon) -> Option<Analysis<'w>> {
-    if lexicon.knows(Spelling::plain(word)) {
+    if lexicon.knows(Spelling::plain(word)) && !lexicon.known_only_with_ta_marbuta(word) {
         return None;
     }
     // The readings are tried in order and the first whose stem is known wins.
@@ -572,6 +599,17 @@ mod tests {
     fn splits_enclitic_pronouns_and_restores_ta_marbuta() {
         let lex = lexicon(&["زعيم", "زيارة", "لقاء", "بلد"]);
         assert_eq!(forms("زعيمها زيارته ولقائه", &lex), vec!["زعيم", "ها", "زياره", "ه", "و", "لقاء", "ه"]);
+    }
+
+    #[test]
+    fn a_final_ha_is_a_pronoun_where_only_the_ta_marbuta_word_is_known() {
+        // The lexicon knows the chairwoman (رئيسة) and the head (رئيس):
+        // «رئيسه» with a written ه is "his head", «رئيسة» stays one word.
+        let lex = lexicon(&["رئيس", "رئيسة", "وجه"]);
+        assert_eq!(forms("رئيسه", &lex), ["رءيس", "ه"]);
+        assert_eq!(forms("رئيسة", &lex), ["رءيسه"]);
+        // A word the lexicon has with ه is still never split.
+        assert_eq!(forms("وجه", &lex), ["وجه"]);
     }
 
     #[test]

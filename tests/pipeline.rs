@@ -67,19 +67,17 @@ fn seed_article_reaches_the_quality_bar() {
     assert!(p >= 0.95 && r >= 0.90, "seed: precision {p} (bar 0.95), recall {r} (bar 0.90)\n{report}");
 }
 
-/// The development set (`tests/dev/`, written for the project) summed over
-/// its articles: a floor that catches regressions in generality, not a
-/// target (the target for unseen articles is precision 0.85, recall 0.65).
-#[test]
-fn development_set_does_not_regress() {
+/// Precision, recall and the counts behind them for the development
+/// articles (`tests/dev/NN-*.ar.txt`) whose number `keep` accepts.
+fn development_score(keep: impl Fn(u32) -> bool) -> (f64, f64, String) {
     let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dev");
     let mut articles: Vec<PathBuf> = std::fs::read_dir(&dev)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.to_string_lossy().ends_with(".ar.txt"))
+        .filter(|p| keep(p.file_name().unwrap().to_string_lossy()[..2].parse().expect("articles are numbered NN-")))
         .collect();
     articles.sort();
-    assert!(articles.len() >= 10, "the development set has its articles");
     let (mut right, mut wrong, mut found, mut core) = (0usize, 0usize, 0usize, 0usize);
     for text in &articles {
         let gold = PathBuf::from(text.to_string_lossy().replace(".ar.txt", ".gold.tsv"));
@@ -101,7 +99,27 @@ fn development_set_does_not_regress() {
     }
     let precision = right as f64 / (right + wrong).max(1) as f64;
     let recall = found as f64 / core.max(1) as f64;
-    assert!(precision >= 0.95 && recall >= 0.67, "development set: precision {precision:.3}, recall {recall:.3} ({found}/{core} core)");
+    (precision, recall, format!("{} articles: precision {precision:.3}, recall {recall:.3} ({found}/{core} core, {wrong} wrong)", articles.len()))
+}
+
+/// The development set's first thirteen articles (`tests/dev/`, written for
+/// the project) summed: a floor that catches regressions in generality, not
+/// a target (the target for unseen articles is precision 0.85, recall 0.65).
+#[test]
+fn development_set_does_not_regress() {
+    let (precision, recall, report) = development_score(|n| n <= 13);
+    assert!(report.starts_with("13 articles"), "the development set has its articles: {report}");
+    assert!(precision >= 0.95 && recall >= 0.67, "development set: {report}");
+}
+
+/// Articles 14 to 18 were written blind (by writers who had not read the
+/// rules) and scored before any rule was fitted to them: their floor is
+/// what sanad reads in them now, so that what was gained is kept.
+#[test]
+fn blind_written_development_articles_do_not_regress() {
+    let (precision, recall, report) = development_score(|n| n >= 14);
+    assert!(report.starts_with("5 articles"), "the blind-written articles are there: {report}");
+    assert!(precision >= 0.80 && recall >= 0.40, "articles 14-18: {report}");
 }
 
 #[test]

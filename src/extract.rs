@@ -311,15 +311,21 @@ impl Extractor {
                     pairs.extend(inverse);
                 }
                 for (s, o) in pairs {
-                    // A leader does not visit the state they lead: such a match
-                    // took the host for the guest.
-                    if y.relation == Relation::Visited && gazetteer.entities[s].leader_of == Some(gazetteer.state_of(o)) {
+                    // A leader is not related to the state they lead by any
+                    // relation but leadership: such a match took the host for
+                    // the guest (a leader "visiting" their own state), or read
+                    // the agent of a verbal noun as its object («أكد السيسي دعم
+                    // مصر لـ…», Egypt's support, is not Sisi supporting Egypt).
+                    let leads = |p: EntityId, x: EntityId| gazetteer.entities[p].leader_of == Some(gazetteer.state_of(x));
+                    if y.relation != Relation::LeaderOf && (leads(s, o) || leads(o, s)) {
+                        let (leader, state) = if leads(s, o) { (s, o) } else { (o, s) };
                         dropped.push(Dropped {
                             rule: rule.id.clone(),
                             reason: format!(
-                                "{} leads {}: a leader does not visit their own state",
-                                gazetteer.entities[s].label_en,
-                                gazetteer.entities[gazetteer.state_of(o)].label_en
+                                "{} leads {}: {} between a leader and their own state is a misreading",
+                                gazetteer.entities[leader].label_en,
+                                gazetteer.entities[gazetteer.state_of(state)].label_en,
+                                y.relation
                             ),
                         });
                         continue;

@@ -200,6 +200,19 @@ fn a_counterpart_is_a_leader_only_if_they_lead() {
 }
 
 #[test]
+fn a_leader_is_related_to_their_own_state_only_by_leading_it() {
+    // «دعم فرنسا» is France's support (the genitive is its agent), not
+    // Macron supporting France; a leader arriving in their own state is going
+    // home, not a visit.
+    check(
+        "أكد الرئيس الفرنسي إيمانويل ماكرون دعم فرنسا الثابت لسيادة لبنان.",
+        &["Emmanuel Macron | leaderOf | France", "France | supports | Lebanon"],
+        &["Emmanuel Macron | supports | France"],
+    );
+    check("عاد الرئيس التركي رجب طيب أردوغان إلى تركيا بعد جولة خليجية.", &[], &["Recep Tayyip Erdoğan | visited | Turkey"]);
+}
+
+#[test]
 fn former_and_elect_titles_do_not_state_leadership() {
     check("قال الرئيس الأمريكي المنتخب دونالد ترامب إنه سيزور الصين.", &[], &["Donald Trump | leaderOf | United States"]);
 }

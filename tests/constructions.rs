@@ -396,6 +396,13 @@ fn a_future_event_is_a_plan_but_a_lasting_state_is_asserted() {
         &["Joe Biden | visited | Saudi Arabia"],
     );
     check("ستظل أوكرانيا بحاجة إلى المساعدات الأمريكية.", &["Ukraine | needs | United States"], &[]);
+    // What is awaited has not happened yet; an arrival "on an awaited visit" has.
+    check(
+        "من المنتظر أن يزور الرئيس الصيني شي جين بينغ البرازيل الشهر المقبل.",
+        &["hypothetical Xi Jinping | visited | Brazil"],
+        &["Xi Jinping | visited | Brazil"],
+    );
+    check("وصل أمير قطر الشيخ تميم بن حمد آل ثاني إلى القاهرة في زيارة مرتقبة.", &["Tamim bin Hamad Al Thani | visited | Cairo"], &[]);
 }
 
 #[test]

@@ -24,7 +24,7 @@ use crate::class_index::{ClassEntries, ClassStarts};
 use crate::rules::Arg;
 use crate::sentence::{split, Sentence};
 use crate::text::{CharOffsets, Document};
-use crate::token::{tokenize, Token, TokenKind};
+use crate::token::{tokenize_with, Token, TokenKind, WordMemo};
 use crate::triple::{Assertion, Evidence, Relation, Triple};
 
 /// The rule id given to leaderOf triples read off a title (`الرئيس الروسي فلاديمير بوتين`).
@@ -143,11 +143,27 @@ impl Extractor {
 
     /// Extracts the merged triples of a document.
     pub fn extract(&self, document: &Document) -> Extraction {
+        self.extract_with(document, &mut self.word_memo())
+    }
+
+    /// An empty memo of word splits for [`Extractor::extract_with`].
+    pub fn word_memo(&self) -> WordMemo<'_> {
+        WordMemo::new(&self.ontology.lexicon)
+    }
+
+    /// [`Extractor::extract`], reusing the splits of words `memo` has seen
+    /// in earlier documents: the extraction is the same, it is only found
+    /// faster. A corpus run keeps one memo per worker thread. A memo made
+    /// by another extractor is emptied first.
+    pub fn extract_with<'x>(&'x self, document: &Document, memo: &mut WordMemo<'x>) -> Extraction {
+        if !std::ptr::eq(memo.lexicon(), &self.ontology.lexicon) {
+            *memo = self.word_memo();
+        }
         // Merging needs only the candidates: drop each sentence's tokens as
         // soon as it is read, so memory does not grow with every token of a
         // long document.
         let analyses: Vec<SentenceAnalysis> = self
-            .analyses(document)
+            .analyses(document, memo)
             .map(|a| SentenceAnalysis { tokens: Vec::new(), mentions: Vec::new(), appositions: Vec::new(), matches: Vec::new(), ..a })
             .collect();
         self.merge(document, &analyses)
@@ -155,10 +171,10 @@ impl Extractor {
 
     /// Runs every stage on every sentence and keeps the intermediate results.
     pub fn analyse(&self, document: &Document) -> Vec<SentenceAnalysis> {
-        self.analyses(document).collect()
+        self.analyses(document, &mut self.word_memo()).collect()
     }
 
-    fn analyses<'a>(&'a self, document: &'a Document) -> impl Iterator<Item = SentenceAnalysis> + 'a {
+    fn analyses<'a, 'd, 'm>(&'a self, document: &'d Document, memo: &'m mut WordMemo<'a>) -> impl Iterator<Item = SentenceAnalysis> + use<'a, 'd, 'm> {
         let normalized = NormalizedText::new(&document.text);
         let sentences = split(&normalized, &self.cues.abbreviations);
         // Sentences come in order: their original text is found by stepping
@@ -169,7 +185,7 @@ impl Extractor {
             let (start, end) = normalized.original_range(s.start, s.end);
             let (from, to) = (offsets.byte_offset(start), offsets.byte_offset(end));
             let original = SentenceText { text: &document.text[from..to], start };
-            self.analyse_sentence(s, &normalized, original, &mut context)
+            self.analyse_sentence(s, &normalized, original, &mut context, memo)
         })
     }
 
@@ -179,9 +195,10 @@ impl Extractor {
         normalized: &NormalizedText,
         original: SentenceText,
         context: &mut Context,
+        memo: &mut WordMemo,
     ) -> SentenceAnalysis {
         let gazetteer = &self.ontology.gazetteer;
-        let tokens = tokenize(&normalized.chars, sentence.start, sentence.end, &self.ontology.lexicon);
+        let tokens = tokenize_with(&normalized.chars, sentence.start, sentence.end, memo);
         let found = find_mentions(&tokens, gazetteer, &self.ontology.lexicon);
         let starts = ClassStarts::new(self.ontology.rules.first_words(), &tokens);
         let (mentions, appositions) = resolve(&tokens, found, context, gazetteer, &self.words, &starts);

@@ -16,7 +16,7 @@
 //!
 //! This module does not recognise names (see [`crate::mention`]).
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::normalize::{fold_ta_marbuta, is_arabic_letter};
 
@@ -301,6 +301,131 @@ fn strip_article_letters(word: &[char]) -> &[char] {
 /// Splits the normalised characters `chars[start..end]` (one sentence) into
 /// tokens.
 pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> Vec<Token> {
+    tokenize_words(chars, start, end, |word, at, tokens| split_arabic_word(word, at, lexicon, tokens))
+}
+
+/// [`tokenize`] with the splits of Arabic words taken from `memo` when it
+/// has read the word before (see [`WordMemo`]): the tokens are the same.
+pub fn tokenize_with(chars: &[char], start: usize, end: usize, memo: &mut WordMemo) -> Vec<Token> {
+    tokenize_words(chars, start, end, |word, at, tokens| memo.split(word, at, tokens))
+}
+
+/// The splits of the Arabic words a thread has read, so that each distinct
+/// word is analysed once.
+///
+/// Why: news repeats its words. Splitting a word into proclitics, stem and
+/// pronoun asks the lexicon about up to some twenty readings of it, and the
+/// answer depends only on the word's letters and the lexicon. Like spaCy's
+/// tokenizer cache, the memo keeps the tokens of each word read (forms,
+/// kinds, article flags, positions relative to the word) and replays them,
+/// shifted, when the word comes again. It holds nothing above a word: no
+/// sentence or document result, so what a text gives never depends on what
+/// was read before it.
+///
+/// Bound: at most [`WordMemo::CAPACITY`] words, of at most sixteen letters
+/// (keyed by their letters packed in an integer; longer words are split
+/// every time). When full it is emptied and fills again with the words then
+/// in use, so its memory (a few megabytes) does not grow with the corpus.
+#[derive(Debug)]
+pub struct WordMemo<'l> {
+    lexicon: &'l Lexicon,
+    splits: FxHashMap<u128, Box<[Piece]>>,
+}
+
+/// One token of a memoised word, its positions relative to the word's start.
+#[derive(Debug)]
+struct Piece {
+    kind: TokenKind,
+    form: String,
+    stem_start: u8,
+    article: bool,
+    start: u8,
+    end: u8,
+}
+
+impl<'l> WordMemo<'l> {
+    /// The most words kept.
+    pub const CAPACITY: usize = 1 << 15;
+
+    /// An empty memo for splitting with `lexicon`.
+    pub fn new(lexicon: &'l Lexicon) -> WordMemo<'l> {
+        WordMemo { lexicon, splits: FxHashMap::default() }
+    }
+
+    /// The lexicon the splits are made with.
+    pub fn lexicon(&self) -> &'l Lexicon {
+        self.lexicon
+    }
+
+    /// How many words are kept.
+    pub fn len(&self) -> usize {
+        self.splits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.splits.is_empty()
+    }
+
+    /// Pushes the tokens of the Arabic word `word`, which starts at `start`.
+    fn split(&mut self, word: &[char], start: usize, tokens: &mut Vec<Token>) {
+        let Some(key) = word_key(word) else {
+            split_arabic_word(word, start, self.lexicon, tokens);
+            return;
+        };
+        if let Some(pieces) = self.splits.get(&key) {
+            tokens.extend(pieces.iter().map(|p| Token {
+                kind: p.kind,
+                form: p.form.clone(),
+                stem_start: usize::from(p.stem_start),
+                article: p.article,
+                start: start + usize::from(p.start),
+                end: start + usize::from(p.end),
+            }));
+            return;
+        }
+        let first = tokens.len();
+        split_arabic_word(word, start, self.lexicon, tokens);
+        if self.splits.len() >= Self::CAPACITY {
+            self.splits.clear();
+        }
+        // A word of sixteen letters or fewer: every position and stem
+        // offset (at most two bytes a letter and a restored alef) fits a byte.
+        let pieces = tokens[first..]
+            .iter()
+            .map(|t| Piece {
+                kind: t.kind,
+                form: t.form.clone(),
+                stem_start: t.stem_start as u8,
+                article: t.article,
+                start: (t.start - start) as u8,
+                end: (t.end - start) as u8,
+            })
+            .collect();
+        self.splits.insert(key, pieces);
+    }
+}
+
+/// The letters of an Arabic word as one integer, a byte each, for
+/// [`WordMemo`]; unlike [`packed_key`], `ة` and `ه` differ (a word ending
+/// in `ه` may end in a pronoun). `None` beyond sixteen letters.
+fn word_key(word: &[char]) -> Option<u128> {
+    if word.len() > MAX_PACKED_LETTERS {
+        return None;
+    }
+    let mut key = 0u128;
+    for &c in word {
+        let code = match c {
+            '\u{0621}'..='\u{064A}' => c as u32 - 0x0620,
+            '\u{0671}'..='\u{06D3}' => c as u32 - 0x0671 + 43,
+            _ => return None,
+        };
+        key = key << 8 | u128::from(code);
+    }
+    Some(key)
+}
+
+/// The tokenizer's loop, with `split` pushing the tokens of each Arabic word.
+fn tokenize_words(chars: &[char], start: usize, end: usize, mut split: impl FnMut(&[char], usize, &mut Vec<Token>)) -> Vec<Token> {
     // About one token per four characters of Arabic news.
     let mut tokens = Vec::with_capacity(end.saturating_sub(start) / 4 + 4);
     let mut i = start;
@@ -313,7 +438,7 @@ pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> 
             while j < end && is_arabic_letter(chars[j]) {
                 j += 1;
             }
-            split_arabic_word(&chars[i..j], i, lexicon, &mut tokens);
+            split(&chars[i..j], i, &mut tokens);
             i = j;
         } else if c.is_alphanumeric() {
             let mut j = i;
@@ -602,6 +727,34 @@ mod tests {
         for word in ["زيارة", "روسيا", "ک", "a", "بوتين"] {
             assert_eq!(packed_key_of_utf8(word.as_bytes()).or_else(|| packed_key(word.chars())), packed_key(word.chars()), "{word}");
         }
+    }
+
+    #[test]
+    fn memo_gives_the_same_tokens_cold_and_hot_and_stays_within_its_cap() {
+        let lex = lexicon(&["موسكو", "كوريا", "الشمالية", "زعيم", "زيارة", "ولايات"]);
+        let text = normalize_str("وموسكو زعيمها زيارته كورياالشمالية للولايات بالرئيس زيارة زياره وموسكو 2024.");
+        let chars: Vec<char> = text.chars().collect();
+        let plain = tokenize(&chars, 0, chars.len(), &lex);
+        let mut memo = WordMemo::new(&lex);
+        let cold = tokenize_with(&chars, 0, chars.len(), &mut memo);
+        let hot = tokenize_with(&chars, 0, chars.len(), &mut memo);
+        assert_eq!(cold, plain);
+        assert_eq!(hot, plain);
+        // Shifted: the same words further on in a text.
+        let shifted: Vec<char> = "؛ ".chars().chain(chars.iter().copied()).collect();
+        let hot = tokenize_with(&shifted, 2, shifted.len(), &mut memo);
+        assert_eq!(hot, tokenize(&shifted, 2, shifted.len(), &lex));
+        // More distinct words than the cap: emptied when full, never larger.
+        let letters: Vec<char> = ('\u{0628}'..='\u{063A}').collect();
+        let mut biggest = 0;
+        for n in 0..WordMemo::CAPACITY + 100 {
+            let word: Vec<char> = [n, n / letters.len(), n / letters.len().pow(2), n / letters.len().pow(3)].iter().map(|k| letters[k % letters.len()]).collect();
+            tokenize_with(&word, 0, word.len(), &mut memo);
+            biggest = biggest.max(memo.len());
+        }
+        assert_eq!(biggest, WordMemo::CAPACITY);
+        assert!(memo.len() < WordMemo::CAPACITY);
+        assert_eq!(tokenize_with(&chars, 0, chars.len(), &mut memo), plain);
     }
 
     #[test]

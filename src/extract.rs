@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::matcher::{match_rules, RuleMatch, SentenceView};
-use crate::mention::{find_mentions, Mention, MentionKind};
+use crate::mention::{find_mentions_with, Mention, MentionKind, StemMemo};
 use crate::normalize::NormalizedText;
 use crate::ontology::Ontology;
 use crate::reference::{match_class, resolve, Apposition, Context, ReferenceWords};
@@ -92,6 +92,18 @@ struct Cues {
     abbreviations: Vec<String>,
 }
 
+/// What an extraction thread has worked out about single words, kept from
+/// one document to the next: the splits of words into tokens
+/// ([`WordMemo`]) and what the mention finder asks about stems
+/// ([`StemMemo`]). Each is bounded and holds nothing above a word, so an
+/// extraction is the same with a fresh memo or a used one. Made by
+/// [`Extractor::memo`].
+#[derive(Debug)]
+pub struct Memo<'x> {
+    words: WordMemo<'x>,
+    stems: StemMemo<'x>,
+}
+
 /// Runs the pipeline with one compiled ontology.
 pub struct Extractor {
     pub ontology: Ontology,
@@ -143,21 +155,21 @@ impl Extractor {
 
     /// Extracts the merged triples of a document.
     pub fn extract(&self, document: &Document) -> Extraction {
-        self.extract_with(document, &mut self.word_memo())
+        self.extract_with(document, &mut self.memo())
     }
 
-    /// An empty memo of word splits for [`Extractor::extract_with`].
-    pub fn word_memo(&self) -> WordMemo<'_> {
-        WordMemo::new(&self.ontology.lexicon)
+    /// Empty memos of word analyses for [`Extractor::extract_with`].
+    pub fn memo(&self) -> Memo<'_> {
+        Memo { words: WordMemo::new(&self.ontology.lexicon), stems: StemMemo::new(&self.ontology.gazetteer, &self.ontology.lexicon) }
     }
 
-    /// [`Extractor::extract`], reusing the splits of words `memo` has seen
-    /// in earlier documents: the extraction is the same, it is only found
-    /// faster. A corpus run keeps one memo per worker thread. A memo made
-    /// by another extractor is emptied first.
-    pub fn extract_with<'x>(&'x self, document: &Document, memo: &mut WordMemo<'x>) -> Extraction {
-        if !std::ptr::eq(memo.lexicon(), &self.ontology.lexicon) {
-            *memo = self.word_memo();
+    /// [`Extractor::extract`], reusing what `memo` has worked out about
+    /// words seen in earlier documents: the extraction is the same, it is
+    /// only found faster. A corpus run keeps one memo per worker thread. A
+    /// memo made by another extractor is emptied first.
+    pub fn extract_with<'x>(&'x self, document: &Document, memo: &mut Memo<'x>) -> Extraction {
+        if !std::ptr::eq(memo.words.lexicon(), &self.ontology.lexicon) || !std::ptr::eq(memo.stems.gazetteer(), &self.ontology.gazetteer) {
+            *memo = self.memo();
         }
         // Merging needs only the candidates: drop each sentence's tokens as
         // soon as it is read, so memory does not grow with every token of a
@@ -171,10 +183,10 @@ impl Extractor {
 
     /// Runs every stage on every sentence and keeps the intermediate results.
     pub fn analyse(&self, document: &Document) -> Vec<SentenceAnalysis> {
-        self.analyses(document, &mut self.word_memo()).collect()
+        self.analyses(document, &mut self.memo()).collect()
     }
 
-    fn analyses<'a, 'd, 'm>(&'a self, document: &'d Document, memo: &'m mut WordMemo<'a>) -> impl Iterator<Item = SentenceAnalysis> + use<'a, 'd, 'm> {
+    fn analyses<'a, 'd, 'm>(&'a self, document: &'d Document, memo: &'m mut Memo<'a>) -> impl Iterator<Item = SentenceAnalysis> + use<'a, 'd, 'm> {
         let normalized = NormalizedText::new(&document.text);
         let sentences = split(&normalized, &self.cues.abbreviations);
         // Sentences come in order: their original text is found by stepping
@@ -195,11 +207,11 @@ impl Extractor {
         normalized: &NormalizedText,
         original: SentenceText,
         context: &mut Context,
-        memo: &mut WordMemo,
+        memo: &mut Memo,
     ) -> SentenceAnalysis {
         let gazetteer = &self.ontology.gazetteer;
-        let tokens = tokenize_with(&normalized.chars, sentence.start, sentence.end, memo);
-        let found = find_mentions(&tokens, gazetteer, &self.ontology.lexicon);
+        let tokens = tokenize_with(&normalized.chars, sentence.start, sentence.end, &mut memo.words);
+        let found = find_mentions_with(&tokens, &mut memo.stems);
         let starts = ClassStarts::new(self.ontology.rules.first_words(), &tokens);
         let (mentions, appositions) = resolve(&tokens, found, context, gazetteer, &self.words, &starts);
         let view = SentenceView::new(&tokens, &mentions, &starts);

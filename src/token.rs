@@ -412,8 +412,17 @@ fn word_key(word: &[char]) -> Option<u128> {
     if word.len() > MAX_PACKED_LETTERS {
         return None;
     }
+    letters_key(word.iter().copied())
+}
+
+/// [`word_key`] of any letters: `None` beyond sixteen or for a character
+/// that is not an Arabic letter.
+pub(crate) fn letters_key(letters: impl IntoIterator<Item = char>) -> Option<u128> {
     let mut key = 0u128;
-    for &c in word {
+    for (n, c) in letters.into_iter().enumerate() {
+        if n == MAX_PACKED_LETTERS {
+            return None;
+        }
         let code = match c {
             '\u{0621}'..='\u{064A}' => c as u32 - 0x0620,
             '\u{0671}'..='\u{06D3}' => c as u32 - 0x0671 + 43,

@@ -28,9 +28,8 @@ use rayon::prelude::*;
 
 use crate::corpus::input::{CorpusError, Record};
 use crate::export::{json, rdf};
-use crate::extract::{Extraction, Extractor};
+use crate::extract::{Extraction, Extractor, Memo};
 use crate::graph::KnowledgeGraph;
-use crate::token::WordMemo;
 
 /// What each document is turned into on the worker.
 #[derive(Debug, Clone, Copy)]
@@ -145,14 +144,14 @@ where
         Ok(r) => r.bytes,
         Err(e) => e.bytes(),
     };
-    // One memo of word splits per worker, kept for the whole run.
-    let memos: Vec<Mutex<WordMemo>> = (0..pool.current_num_threads()).map(|_| Mutex::new(extractor.word_memo())).collect();
+    // One memo of word analyses per worker, kept for the whole run.
+    let memos: Vec<Mutex<Memo>> = (0..pool.current_num_threads()).map(|_| Mutex::new(extractor.memo())).collect();
     let map = |r| {
         let worker = rayon::current_thread_index().and_then(|i| memos.get(i));
         match worker.map(|m| m.lock()) {
             Some(Ok(mut memo)) => process(extractor, &mut memo, r, render),
             // A memo left by a panic is not trusted: a fresh one is the same.
-            _ => process(extractor, &mut extractor.word_memo(), r, render),
+            _ => process(extractor, &mut extractor.memo(), r, render),
         }
     };
     ordered_map(&pool, records, weight, options, map, |outcome| {
@@ -163,7 +162,7 @@ where
 }
 
 /// Extracts and renders one record.
-fn process<'x>(extractor: &'x Extractor, memo: &mut WordMemo<'x>, record: Result<Record, CorpusError>, render: Render) -> Outcome {
+fn process<'x>(extractor: &'x Extractor, memo: &mut Memo<'x>, record: Result<Record, CorpusError>, render: Render) -> Outcome {
     let record = match record {
         Ok(r) => r,
         Err(e) => return Outcome::Failed(e),

@@ -440,16 +440,18 @@ fn tokenize_words(chars: &[char], start: usize, end: usize, mut split: impl FnMu
     let mut i = start;
     while i < end {
         let c = chars[i];
-        if c.is_whitespace() {
-            i += 1;
-        } else if is_arabic_letter(c) {
+        // Arabic letters first (most words), and the Arabic comma and
+        // semicolon told from letters and digits without the Unicode tables.
+        if is_arabic_letter(c) {
             let mut j = i;
             while j < end && is_arabic_letter(chars[j]) {
                 j += 1;
             }
             split(&chars[i..j], i, &mut tokens);
             i = j;
-        } else if c.is_alphanumeric() {
+        } else if c.is_whitespace() {
+            i += 1;
+        } else if !matches!(c, '،' | '؛') && c.is_alphanumeric() {
             let mut j = i;
             while j < end
                 && (chars[j].is_alphanumeric() && !is_arabic_letter(chars[j])

@@ -428,7 +428,7 @@ impl Extractor {
         let mut from = start;
         while from > 0 && start - from < CUE_WINDOW {
             let t = &tokens[from - 1];
-            if t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | "," | ":" | "-") {
+            if t.kind == TokenKind::Punct && matches!(&*t.form, "،" | "," | ":" | "-") {
                 break;
             }
             from -= 1;
@@ -441,7 +441,7 @@ impl Extractor {
         for i in 0..start {
             for (cues, kind) in [(&self.cues.denial, Assertion::Negated), (&self.cues.allegation, Assertion::Hypothetical)] {
                 if let Some(len) = match_class(cues, starts, tokens, i) {
-                    let is_comma = |t: &Token| t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | ",");
+                    let is_comma = |t: &Token| t.kind == TokenKind::Punct && matches!(&*t.form, "،" | ",");
                     let from = tokens[i + len..].iter().position(|t| t.stem() == "ان").map_or(i + len, |p| i + len + p);
                     let scope_end = tokens[from..].iter().position(is_comma).map_or(tokens.len(), |p| from + p);
                     if start < scope_end {

@@ -403,8 +403,8 @@ pub fn name_stems(name: &str, lexicon: &Lexicon) -> Vec<String> {
     let chars: Vec<char> = name.chars().collect();
     tokenize(&chars, 0, chars.len(), lexicon)
         .into_iter()
-        .filter(|t: &Token| t.kind != TokenKind::Punct || t.form == "-")
-        .filter(|t| t.form != "-")
+        .filter(|t: &Token| t.kind != TokenKind::Punct || &*t.form == "-")
+        .filter(|t| &*t.form != "-")
         .map(|t| t.stem().to_string())
         .collect()
 }

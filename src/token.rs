@@ -16,6 +16,8 @@
 //!
 //! This module does not recognise names (see [`crate::mention`]).
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::normalize::{fold_ta_marbuta, is_arabic_letter};
@@ -40,8 +42,9 @@ pub enum TokenKind {
 pub struct Token {
     pub kind: TokenKind,
     /// The normalised form, article included (a restored `ة` for a stem whose
-    /// pronoun was split: `زيارته` gives the stem `زياره`).
-    pub form: String,
+    /// pronoun was split: `زيارته` gives the stem `زياره`). Shared, not
+    /// copied, by the tokens of a word read again (see [`WordMemo`]).
+    pub form: Arc<str>,
     /// Where the stem starts in `form` (see [`Token::stem`]).
     stem_start: usize,
     /// True when the word carried the article.
@@ -54,8 +57,8 @@ pub struct Token {
 
 impl Token {
     /// A token whose form is its stem (no article).
-    pub fn new(kind: TokenKind, form: String, start: usize, end: usize) -> Token {
-        Token { kind, form, stem_start: 0, article: false, start, end }
+    pub fn new(kind: TokenKind, form: impl Into<Arc<str>>, start: usize, end: usize) -> Token {
+        Token { kind, form: form.into(), stem_start: 0, article: false, start, end }
     }
 
     /// `form` without the article `ال`: what rules and names match against.
@@ -336,7 +339,7 @@ pub struct WordMemo<'l> {
 #[derive(Debug)]
 struct Piece {
     kind: TokenKind,
-    form: String,
+    form: Arc<str>,
     stem_start: u8,
     article: bool,
     start: u8,
@@ -472,8 +475,7 @@ fn tokenize_words(chars: &[char], start: usize, end: usize, mut split: impl FnMu
             tokens.push(Token::new(kind, form, i, j));
             i = j;
         } else {
-            let form = c.to_string();
-            tokens.push(Token::new(TokenKind::Punct, form, i, i + 1));
+            tokens.push(Token::new(TokenKind::Punct, &*c.encode_utf8(&mut [0; 4]), i, i + 1));
             i += 1;
         }
     }
@@ -583,7 +585,7 @@ fn split_arabic_word(word: &[char], start: usize, lexicon: &Lexicon, tokens: &mu
     };
     let mut pos = start;
     for &c in a.proclitic {
-        tokens.push(Token::new(TokenKind::Proclitic, c.to_string(), pos, pos + 1));
+        tokens.push(Token::new(TokenKind::Proclitic, &*c.encode_utf8(&mut [0; 4]), pos, pos + 1));
         pos += 1;
     }
     let stem_end = start + word.len() - a.enclitic.len();
@@ -655,26 +657,26 @@ fn has_ta_marbuta(word: &str) -> bool {
     word.as_bytes().windows(2).any(|w| w == [0xD8, 0xA9])
 }
 
-/// The letters of a spelling, `ة` folded, as a string.
-fn spelling_to_string(spelling: Spelling) -> String {
-    // Every letter of an Arabic word is two bytes of UTF-8.
-    let mut form = String::with_capacity(2 * spelling.len());
-    if let Some(c) = spelling.head {
-        form.push(fold_letter(c));
+/// The letters of a spelling, `ة` folded, as a string: written on the
+/// stack for most words, so that the form is allocated once, in its `Arc`.
+fn spelling_to_form(spelling: Spelling) -> Arc<str> {
+    let letters = spelling.head.into_iter().chain(spelling.body.iter().copied()).chain(spelling.tail).map(fold_letter);
+    // Every letter of an Arabic word is two bytes of UTF-8, others four at most.
+    let mut buffer = [0u8; 64];
+    if 4 * spelling.len() > buffer.len() {
+        return letters.collect::<String>().into();
     }
-    for &c in spelling.body {
-        form.push(fold_letter(c));
+    let mut n = 0;
+    for c in letters {
+        n += c.encode_utf8(&mut buffer[n..]).len();
     }
-    if let Some(c) = spelling.tail {
-        form.push(fold_letter(c));
-    }
-    form
+    Arc::from(std::str::from_utf8(&buffer[..n]).expect("characters encoded as UTF-8"))
 }
 
 /// Pushes a word token: its form is the spelling with `ة` folded, its stem
 /// the form without the article.
 fn push_word(tokens: &mut Vec<Token>, spelling: Spelling, start: usize, end: usize) {
-    let form = spelling_to_string(spelling);
+    let form = spelling_to_form(spelling);
     let (article, stem) = strip_article(&form);
     let stem_start = form.len() - stem.len();
     tokens.push(Token { kind: TokenKind::Word, form, stem_start, article, start, end });
@@ -695,7 +697,7 @@ mod tests {
 
     fn forms(text: &str, lex: &Lexicon) -> Vec<String> {
         let chars: Vec<char> = normalize_str(text).chars().collect();
-        tokenize(&chars, 0, chars.len(), lex).into_iter().map(|t| t.form).collect()
+        tokenize(&chars, 0, chars.len(), lex).into_iter().map(|t| t.form.to_string()).collect()
     }
 
     #[test]

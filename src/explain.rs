@@ -27,12 +27,12 @@ pub fn write<W: Write>(w: &mut W, extractor: &Extractor, document: &Document) ->
             .map(|t| match t.kind {
                 TokenKind::Proclitic => format!("{}+", t.form),
                 TokenKind::Enclitic => format!("+{}", t.form),
-                _ => t.form.clone(),
+                _ => t.form.to_string(),
             })
             .collect();
         writeln!(w, "   tokens:   {}", tokens.join(" · "))?;
         for m in &a.mentions {
-            let words: Vec<&str> = a.tokens[m.start..m.end].iter().map(|t| t.form.as_str()).collect();
+            let words: Vec<&str> = a.tokens[m.start..m.end].iter().map(|t| &*t.form).collect();
             let who: Vec<&str> = m.entities.iter().map(|&e| label(e)).collect();
             let of = m.modifier.map(|e| format!(" (of {})", label(e))).unwrap_or_default();
             writeln!(w, "   mention:  {} → {} [{}]{of}", words.join(" "), who.join(", "), m.kind.name())?;

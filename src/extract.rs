@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::matcher::{match_rules, RuleMatch, SentenceView};
-use crate::mention::{find_mentions, Mention, MentionKind};
+use crate::mention::{find_mentions_with, Mention, MentionKind, StemMemo};
 use crate::normalize::NormalizedText;
 use crate::ontology::Ontology;
 use crate::reference::{match_class, resolve, Apposition, Context, ReferenceWords};
@@ -24,7 +24,7 @@ use crate::class_index::{ClassEntries, ClassStarts};
 use crate::rules::Arg;
 use crate::sentence::{split, Sentence};
 use crate::text::{CharOffsets, Document};
-use crate::token::{tokenize, Token, TokenKind};
+use crate::token::{tokenize_with, Token, TokenKind, WordMemo};
 use crate::triple::{Assertion, Evidence, Relation, Triple};
 
 /// The rule id given to leaderOf triples read off a title (`الرئيس الروسي فلاديمير بوتين`).
@@ -92,6 +92,18 @@ struct Cues {
     abbreviations: Vec<String>,
 }
 
+/// What an extraction thread has worked out about single words, kept from
+/// one document to the next: the splits of words into tokens
+/// ([`WordMemo`]) and what the mention finder asks about stems
+/// ([`StemMemo`]). Each is bounded and holds nothing above a word, so an
+/// extraction is the same with a fresh memo or a used one. Made by
+/// [`Extractor::memo`].
+#[derive(Debug)]
+pub struct Memo<'x> {
+    words: WordMemo<'x>,
+    stems: StemMemo<'x>,
+}
+
 /// Runs the pipeline with one compiled ontology.
 pub struct Extractor {
     pub ontology: Ontology,
@@ -143,11 +155,27 @@ impl Extractor {
 
     /// Extracts the merged triples of a document.
     pub fn extract(&self, document: &Document) -> Extraction {
+        self.extract_with(document, &mut self.memo())
+    }
+
+    /// Empty memos of word analyses for [`Extractor::extract_with`].
+    pub fn memo(&self) -> Memo<'_> {
+        Memo { words: WordMemo::new(&self.ontology.lexicon), stems: StemMemo::new(&self.ontology.gazetteer, &self.ontology.lexicon) }
+    }
+
+    /// [`Extractor::extract`], reusing what `memo` has worked out about
+    /// words seen in earlier documents: the extraction is the same, it is
+    /// only found faster. A corpus run keeps one memo per worker thread. A
+    /// memo made by another extractor is emptied first.
+    pub fn extract_with<'x>(&'x self, document: &Document, memo: &mut Memo<'x>) -> Extraction {
+        if !std::ptr::eq(memo.words.lexicon(), &self.ontology.lexicon) || !std::ptr::eq(memo.stems.gazetteer(), &self.ontology.gazetteer) {
+            *memo = self.memo();
+        }
         // Merging needs only the candidates: drop each sentence's tokens as
         // soon as it is read, so memory does not grow with every token of a
         // long document.
         let analyses: Vec<SentenceAnalysis> = self
-            .analyses(document)
+            .analyses(document, memo)
             .map(|a| SentenceAnalysis { tokens: Vec::new(), mentions: Vec::new(), appositions: Vec::new(), matches: Vec::new(), ..a })
             .collect();
         self.merge(document, &analyses)
@@ -155,10 +183,10 @@ impl Extractor {
 
     /// Runs every stage on every sentence and keeps the intermediate results.
     pub fn analyse(&self, document: &Document) -> Vec<SentenceAnalysis> {
-        self.analyses(document).collect()
+        self.analyses(document, &mut self.memo()).collect()
     }
 
-    fn analyses<'a>(&'a self, document: &'a Document) -> impl Iterator<Item = SentenceAnalysis> + 'a {
+    fn analyses<'a, 'd, 'm>(&'a self, document: &'d Document, memo: &'m mut Memo<'a>) -> impl Iterator<Item = SentenceAnalysis> + use<'a, 'd, 'm> {
         let normalized = NormalizedText::new(&document.text);
         let sentences = split(&normalized, &self.cues.abbreviations);
         // Sentences come in order: their original text is found by stepping
@@ -169,7 +197,7 @@ impl Extractor {
             let (start, end) = normalized.original_range(s.start, s.end);
             let (from, to) = (offsets.byte_offset(start), offsets.byte_offset(end));
             let original = SentenceText { text: &document.text[from..to], start };
-            self.analyse_sentence(s, &normalized, original, &mut context)
+            self.analyse_sentence(s, &normalized, original, &mut context, memo)
         })
     }
 
@@ -179,10 +207,11 @@ impl Extractor {
         normalized: &NormalizedText,
         original: SentenceText,
         context: &mut Context,
+        memo: &mut Memo,
     ) -> SentenceAnalysis {
         let gazetteer = &self.ontology.gazetteer;
-        let tokens = tokenize(&normalized.chars, sentence.start, sentence.end, &self.ontology.lexicon);
-        let found = find_mentions(&tokens, gazetteer, &self.ontology.lexicon);
+        let tokens = tokenize_with(&normalized.chars, sentence.start, sentence.end, &mut memo.words);
+        let found = find_mentions_with(&tokens, &mut memo.stems);
         let starts = ClassStarts::new(self.ontology.rules.first_words(), &tokens);
         let (mentions, appositions) = resolve(&tokens, found, context, gazetteer, &self.words, &starts);
         let view = SentenceView::new(&tokens, &mentions, &starts);
@@ -405,7 +434,7 @@ impl Extractor {
         let mut from = start;
         while from > 0 && start - from < CUE_WINDOW {
             let t = &tokens[from - 1];
-            if t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | "," | ":" | "-") {
+            if t.kind == TokenKind::Punct && matches!(&*t.form, "،" | "," | ":" | "-") {
                 break;
             }
             from -= 1;
@@ -418,7 +447,7 @@ impl Extractor {
         for i in 0..start {
             for (cues, kind) in [(&self.cues.denial, Assertion::Negated), (&self.cues.allegation, Assertion::Hypothetical)] {
                 if let Some(len) = match_class(cues, starts, tokens, i) {
-                    let is_comma = |t: &Token| t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | ",");
+                    let is_comma = |t: &Token| t.kind == TokenKind::Punct && matches!(&*t.form, "،" | ",");
                     let from = tokens[i + len..].iter().position(|t| t.stem() == "ان").map_or(i + len, |p| i + len + p);
                     let scope_end = tokens[from..].iter().position(is_comma).map_or(tokens.len(), |p| from + p);
                     if start < scope_end {

@@ -374,6 +374,18 @@ impl Gazetteer {
         self.fuzzy.may_match(words)
     }
 
+    /// What [`Gazetteer::fuzzy_may_match`] reads of one word, to be kept
+    /// for words that come again (see [`Gazetteer::fuzzy_may_match_words`]).
+    pub fn fuzzy_word(&self, word: &str) -> FuzzyWord {
+        self.fuzzy.word(word)
+    }
+
+    /// [`Gazetteer::fuzzy_may_match`] on words already read by
+    /// [`Gazetteer::fuzzy_word`]: the same answer.
+    pub fn fuzzy_may_match_words(&self, words: &[FuzzyWord]) -> bool {
+        self.fuzzy.may_match_words(words)
+    }
+
     /// The state a mention of this entity stands for when it acts: a capital
     /// stands for its country; anything else for itself.
     pub fn state_of(&self, entity: EntityId) -> EntityId {
@@ -391,8 +403,8 @@ pub fn name_stems(name: &str, lexicon: &Lexicon) -> Vec<String> {
     let chars: Vec<char> = name.chars().collect();
     tokenize(&chars, 0, chars.len(), lexicon)
         .into_iter()
-        .filter(|t: &Token| t.kind != TokenKind::Punct || t.form == "-")
-        .filter(|t| t.form != "-")
+        .filter(|t: &Token| t.kind != TokenKind::Punct || &*t.form == "-")
+        .filter(|t| &*t.form != "-")
         .map(|t| t.stem().to_string())
         .collect()
 }
@@ -444,6 +456,19 @@ struct FuzzyIndex {
 }
 
 const FILTER_BITS: u32 = 20;
+
+/// What the typo index's cheap test reads of one word: its length in
+/// characters, and whether it (or it less its last or first character)
+/// starts or ends a name of several words. See [`Gazetteer::fuzzy_word`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FuzzyWord {
+    letters: usize,
+    /// Bits of [`FuzzyIndex::edge_words`] for the word.
+    edges: u16,
+    /// `FIRST << 2` when the word less its last character starts a name of
+    /// two words; `LAST << 2` when the word less its first ends one.
+    trimmed: u16,
+}
 
 /// Bits of [`FuzzyIndex::edge_words`]: names of up to eight words.
 const FIRST: u16 = 1;
@@ -509,25 +534,49 @@ impl FuzzyIndex {
     /// its last letter is a first word, or the last without its first letter
     /// a last word. A single word needs a name of a length one edit away.
     fn may_match(&self, words: &[&str]) -> bool {
+        match words {
+            // One word: only its length is read.
+            [word] => self.may_match_words(&[FuzzyWord { letters: word.chars().count(), ..FuzzyWord::default() }]),
+            _ if words.len() > MAX_EDGE_WORDS => self.lengths_by_words.get(words.len()).is_some(),
+            // Two words or more: only the first and the last are read.
+            _ => {
+                let mut read = [FuzzyWord::default(); MAX_EDGE_WORDS];
+                let w = words.len();
+                read[0] = self.word(words[0]);
+                read[w - 1] = self.word(words[w - 1]);
+                self.may_match_words(&read[..w])
+            }
+        }
+    }
+
+    /// What [`FuzzyIndex::may_match_words`] reads of a word.
+    fn word(&self, word: &str) -> FuzzyWord {
+        let bits = |word: &str| self.edge_words.get(word).copied().unwrap_or(0);
+        let without_last = word.char_indices().next_back().map_or("", |(i, _)| &word[..i]);
+        let without_first = word.chars().next().map_or("", |c| &word[c.len_utf8()..]);
+        FuzzyWord {
+            letters: word.chars().count(),
+            edges: bits(word),
+            trimmed: bits(without_last) & FIRST << 2 | bits(without_first) & LAST << 2,
+        }
+    }
+
+    /// [`FuzzyIndex::may_match`] on words read by [`FuzzyIndex::word`].
+    fn may_match_words(&self, words: &[FuzzyWord]) -> bool {
         let w = words.len();
         let Some(by_length) = self.lengths_by_words.get(w) else { return false };
         if w == 1 {
-            let n = words[0].chars().count();
+            let n = words[0].letters;
             return (n.saturating_sub(1)..=n + 1).any(|len| by_length.get(len) == Some(&true));
         }
         if w > MAX_EDGE_WORDS {
             return true;
         }
-        let has = |word: &str, bit: u16| self.edge_words.get(word).is_some_and(|bits| bits & bit != 0);
         let (first, last) = (words[0], words[w - 1]);
-        if has(first, FIRST << w) || has(last, LAST << w) {
+        if first.edges & FIRST << w != 0 || last.edges & LAST << w != 0 {
             return true;
         }
-        w == 2 && {
-            let without_last = first.char_indices().next_back().map_or("", |(i, _)| &first[..i]);
-            let without_first = last.chars().next().map_or("", |c| &last[c.len_utf8()..]);
-            has(without_last, FIRST << 2) || has(without_first, LAST << 2)
-        }
+        w == 2 && (first.trimmed & FIRST << 2 != 0 || last.trimmed & LAST << 2 != 0)
     }
 
     fn candidates(&self, text: &str) -> Vec<&NameEntry> {

@@ -359,7 +359,7 @@ impl Matcher<'_, '_> {
                         }
                         // A gap never crosses a sentence-internal boundary
                         // such as a colon or a quotation dash.
-                        if self.view.token(pos + k - 1).is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.form.as_str(), ":" | "(" | ")")) {
+                        if self.view.token(pos + k - 1).is_some_and(|t| t.kind == TokenKind::Punct && matches!(&*t.form, ":" | "(" | ")")) {
                             break;
                         }
                     }
@@ -424,7 +424,7 @@ impl Matcher<'_, '_> {
             let mut q = p;
             let mut saw = false;
             while let Some(t) = self.view.token(q) {
-                if matches!(t.form.as_str(), "،" | "," | "و") {
+                if matches!(&*t.form, "،" | "," | "و") {
                     q += 1;
                     saw = true;
                 } else {

@@ -10,8 +10,10 @@
 //! a nickname). Pronouns, `البلدين`, role nouns and titles are
 //! [`crate::reference`]'s work, which rewrites this list.
 
-use crate::gazetteer::{EntityId, Gazetteer, NameForm};
-use crate::token::{Lexicon, Token, TokenKind};
+use rustc_hash::FxHashMap;
+
+use crate::gazetteer::{EntityId, FuzzyWord, Gazetteer, NameEntry, NameForm};
+use crate::token::{letters_key, Lexicon, Token, TokenKind};
 
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,17 +79,22 @@ impl Mention {
 
 /// Finds the gazetteer's names in a sentence's tokens.
 pub fn find_mentions(tokens: &[Token], gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Mention> {
+    find_mentions_with(tokens, &mut StemMemo::new(gazetteer, lexicon))
+}
+
+/// [`find_mentions`] with what it asks about each word's stem taken from
+/// `memo` when the stem was seen before: the mentions are the same.
+pub fn find_mentions_with(tokens: &[Token], memo: &mut StemMemo) -> Vec<Mention> {
+    let gazetteer = memo.gazetteer;
+    let facts: Vec<Option<StemFacts>> = tokens.iter().map(|t| (t.kind == TokenKind::Word).then(|| memo.facts(t.stem()))).collect();
     let mut mentions = Vec::new();
-    // Whether each token's stem is a word of the lexicon, looked up once: the
-    // typo search asks about a word from up to four starting positions.
-    let mut known: Vec<Option<bool>> = vec![None; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
-        if tokens[i].kind != TokenKind::Word {
+        let Some(first) = facts[i] else {
             i += 1;
             continue;
-        }
-        if let Some(m) = longest_name(tokens, i, gazetteer).or_else(|| typo_name(tokens, i, gazetteer, lexicon, &mut known)) {
+        };
+        if let Some(m) = longest_name(tokens, i, first.names).or_else(|| typo_name(tokens, i, gazetteer, &facts)) {
             i = m.end;
             mentions.push(m);
         } else {
@@ -97,8 +104,105 @@ pub fn find_mentions(tokens: &[Token], gazetteer: &Gazetteer, lexicon: &Lexicon)
     mentions
 }
 
-fn longest_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Mention> {
-    for entry in gazetteer.names_starting_with(tokens[i].stem()) {
+/// What the finder asks about a word's stem; it depends only on the stem.
+#[derive(Debug, Clone, Copy)]
+struct StemFacts<'g> {
+    /// The gazetteer's names that start with the stem.
+    names: &'g [NameEntry],
+    /// The lexicon knows the stem.
+    known: bool,
+    /// Three letters or more: a typo is looked for from here.
+    three_letters: bool,
+    /// What the typo index's cheap test reads of the stem.
+    fuzzy: FuzzyWord,
+    /// For a stem the lexicon does not know, the one entity with a name of
+    /// one word one edit away, if exactly one.
+    typo: Option<EntityId>,
+}
+
+/// What the mention finder has asked about the stems a thread has read
+/// (names starting with the stem, whether the lexicon knows it, its one-word
+/// typo correction), so that each distinct stem is looked up once.
+///
+/// Why: the answers depend only on the stem, the gazetteer and the lexicon,
+/// and news repeats its words; the typo lookup alone hashes some thirty
+/// variants of every unknown word. Nothing above a word is kept: names of
+/// several words and their typos are looked for in each sentence.
+///
+/// Bound: at most [`StemMemo::CAPACITY`] stems of at most sixteen Arabic
+/// letters (keyed by their letters packed in an integer; other stems are
+/// looked up every time). When full it is emptied, so its memory (a few
+/// megabytes) does not grow with the corpus.
+#[derive(Debug)]
+pub struct StemMemo<'g> {
+    gazetteer: &'g Gazetteer,
+    lexicon: &'g Lexicon,
+    facts: FxHashMap<u128, StemFacts<'g>>,
+}
+
+impl<'g> StemMemo<'g> {
+    /// The most stems kept.
+    pub const CAPACITY: usize = 1 << 15;
+
+    /// An empty memo for finding the names of `gazetteer`, with `lexicon`
+    /// saying which words are known.
+    pub fn new(gazetteer: &'g Gazetteer, lexicon: &'g Lexicon) -> StemMemo<'g> {
+        StemMemo { gazetteer, lexicon, facts: FxHashMap::default() }
+    }
+
+    /// The gazetteer the memo was made for.
+    pub fn gazetteer(&self) -> &'g Gazetteer {
+        self.gazetteer
+    }
+
+    /// How many stems are kept.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    fn facts(&mut self, stem: &str) -> StemFacts<'g> {
+        let Some(key) = letters_key(stem.chars()) else { return self.read(stem) };
+        if let Some(facts) = self.facts.get(&key) {
+            return *facts;
+        }
+        let facts = self.read(stem);
+        if self.facts.len() >= Self::CAPACITY {
+            self.facts.clear();
+        }
+        self.facts.insert(key, facts);
+        facts
+    }
+
+    fn read(&self, stem: &str) -> StemFacts<'g> {
+        let gazetteer = self.gazetteer;
+        let known = self.lexicon.contains(stem);
+        let three_letters = stem.chars().nth(2).is_some();
+        let fuzzy = gazetteer.fuzzy_word(stem);
+        // A correction is only looked for where a word is unknown: known
+        // words already matched, or are ordinary words.
+        let typo = if !known && three_letters && gazetteer.fuzzy_may_match_words(&[fuzzy]) { only_entity(&gazetteer.fuzzy_candidates(stem), 1) } else { None };
+        StemFacts { names: gazetteer.names_starting_with(stem), known, three_letters, fuzzy, typo }
+    }
+}
+
+/// The one entity among the candidates' names of `n` words, if exactly one:
+/// only an unambiguous correction is taken.
+fn only_entity(candidates: &[&NameEntry], n: usize) -> Option<EntityId> {
+    let mut entities: Vec<EntityId> = candidates.iter().filter(|c| c.stems.len() == n).map(|c| c.entity).collect();
+    entities.sort_unstable();
+    entities.dedup();
+    match entities[..] {
+        [entity] => Some(entity),
+        _ => None,
+    }
+}
+
+fn longest_name(tokens: &[Token], i: usize, names: &[NameEntry]) -> Option<Mention> {
+    for entry in names {
         let n = entry.stems.len();
         if i + n > tokens.len() {
             continue;
@@ -121,31 +225,36 @@ fn longest_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer) -> Option<Men
 }
 
 /// A word the lexicon does not know, alone or with the next words, that is
-/// one edit from a long name. `known[k]` caches whether token `k`'s stem is
-/// in the lexicon.
-fn typo_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer, lexicon: &Lexicon, known: &mut [Option<bool>]) -> Option<Mention> {
-    // Three letters or more.
-    tokens[i].stem().chars().nth(2)?;
+/// one edit from a long name. `facts[k]` is what is known of token `k`'s
+/// stem (`None` for a token that is not a word).
+fn typo_name(tokens: &[Token], i: usize, gazetteer: &Gazetteer, facts: &[Option<StemFacts>]) -> Option<Mention> {
+    if !facts[i]?.three_letters {
+        return None;
+    }
     let mut words: [&str; 4] = [""; 4];
+    let mut read = [FuzzyWord::default(); 4];
     let mut best: Option<Mention> = None;
     // A correction is only looked for where a word is unknown: known words
     // already matched, or are ordinary words.
     let mut unknown = false;
     for n in 1..=gazetteer.max_name_tokens.min(4) {
-        let Some(t) = tokens.get(i + n - 1).filter(|t| t.kind == TokenKind::Word) else { break };
-        unknown |= !*known[i + n - 1].get_or_insert_with(|| lexicon.contains(t.stem()));
-        words[n - 1] = t.stem();
-        // The full lookup only where a name of n words could be this near.
-        if !unknown || !gazetteer.fuzzy_may_match(&words[..n]) {
+        let Some(f) = facts.get(i + n - 1).copied().flatten() else { break };
+        unknown |= !f.known;
+        if n == 1 {
+            // The one-word correction depends on the word alone.
+            best = f.typo.map(|entity| Mention::new(i, i + 1, MentionKind::Typo, vec![entity]));
+            words[0] = tokens[i].stem();
+            read[0] = f.fuzzy;
             continue;
         }
-        let candidates = gazetteer.fuzzy_candidates(&words[..n].join(" "));
-        // Only an unambiguous correction is taken.
-        let mut entities: Vec<EntityId> = candidates.iter().filter(|c| c.stems.len() == n).map(|c| c.entity).collect();
-        entities.sort_unstable();
-        entities.dedup();
-        if entities.len() == 1 {
-            best = Some(Mention::new(i, i + n, MentionKind::Typo, entities));
+        words[n - 1] = tokens[i + n - 1].stem();
+        read[n - 1] = f.fuzzy;
+        // The full lookup only where a name of n words could be this near.
+        if !unknown || !gazetteer.fuzzy_may_match_words(&read[..n]) {
+            continue;
+        }
+        if let Some(entity) = only_entity(&gazetteer.fuzzy_candidates(&words[..n].join(" ")), n) {
+            best = Some(Mention::new(i, i + n, MentionKind::Typo, vec![entity]));
         }
     }
     best

@@ -288,10 +288,10 @@ pub fn resolve(
                         // Between them: a comma, and perhaps the family name
                         // the gazetteer left out (… بن حمد آل ثاني، أمير البلاد).
                         let mut gap = &tokens[m.end..i];
-                        while gap.len() >= 2 && matches!(gap[0].form.as_str(), "ال" | "بن" | "ابن" | "بنت") && gap[1].kind == TokenKind::Word {
+                        while gap.len() >= 2 && matches!(&*gap[0].form, "ال" | "بن" | "ابن" | "بنت") && gap[1].kind == TokenKind::Word {
                             gap = &gap[2..];
                         }
-                        gap.iter().all(|t| t.kind == TokenKind::Punct && matches!(t.form.as_str(), "،" | ","))
+                        gap.iter().all(|t| t.kind == TokenKind::Punct && matches!(&*t.form, "،" | ","))
                             && m.entities.len() == 1
                             && gazetteer.entities[m.entities[0]].kind == EntityType::Person
                     });
@@ -454,7 +454,7 @@ pub fn resolve(
         // subject (أنها بخير) and continues the subject before it.
         if tokens[i].kind == TokenKind::Enclitic {
             let subject_host = i > 0 && words.find(&words.subject_hosts, tokens, i - 1) == Some(1);
-            let resolved = match (subject_host, tokens[i].form.as_str()) {
+            let resolved = match (subject_host, &*tokens[i].form) {
                 (true, "ه") => context.subject_pronoun(Gender::Masculine, gazetteer),
                 (true, "ها") => context.subject_pronoun(Gender::Feminine, gazetteer),
                 _ => {
@@ -471,7 +471,7 @@ pub fn resolve(
                 let m = Mention::new(i, i + 1, MentionKind::Pronoun, vec![entity]);
                 context.note(&m, gazetteer);
                 out.push(m);
-            } else if tokens[i].form == "هما" {
+            } else if &*tokens[i].form == "هما" {
                 let pair = context.last_two(gazetteer, |_| true);
                 if pair.len() == 2 {
                     out.push(Mention::new(i, i + 1, MentionKind::Pronoun, pair));
@@ -509,11 +509,11 @@ pub fn resolve(
         } else { words.find(&words.latter_m, tokens, i).filter(|_| !after_definite(tokens, i)).map(|len| (len, context.latest(gazetteer, Gender::Masculine).into_iter().collect())) };
         if let Some((len, mut entities)) = anaphor {
             // "البلدان، مصر والسعودية،": the names that follow say who.
-            if tokens.get(i + len).is_some_and(|t| matches!(t.form.as_str(), "،" | ",")) {
+            if tokens.get(i + len).is_some_and(|t| matches!(&*t.form, "،" | ",")) {
                 let named = |p: usize| at.get(&p).filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Typo));
                 if let Some(first) = named(i + len + 1) {
                     entities = vec![gazetteer.state_of(first.entities[0])];
-                    if let Some(second) = tokens.get(first.end).filter(|t| t.form == "و").and_then(|_| named(first.end + 1)) {
+                    if let Some(second) = tokens.get(first.end).filter(|t| &*t.form == "و").and_then(|_| named(first.end + 1)) {
                         entities.push(gazetteer.state_of(second.entities[0]));
                     }
                 }
@@ -587,7 +587,7 @@ fn titled(
         modifier = context.state_of(owner, gazetteer).or(Some(owner));
         p += 1;
     } else {
-        let q = if tokens.get(p).is_some_and(|t| t.kind == TokenKind::Proclitic && t.form == "ل") { p + 1 } else { p };
+        let q = if tokens.get(p).is_some_and(|t| t.kind == TokenKind::Proclitic && &*t.form == "ل") { p + 1 } else { p };
         if let Some(m) = at.get(&q).filter(|m| {
             matches!(m.kind, MentionKind::Name | MentionKind::Typo | MentionKind::Nickname)
                 && gazetteer.entities[m.entities[0]].kind != EntityType::Person

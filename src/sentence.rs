@@ -11,7 +11,7 @@
 //! splitter does not look at words beyond that, and never drops text: every
 //! non-blank character belongs to exactly one sentence.
 
-use crate::normalize::NormalizedText;
+use crate::normalize::{is_arabic_letter, NormalizedText};
 
 /// A sentence as a half-open range of positions in the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +113,8 @@ fn ends_sentence(chars: &[char], i: usize, abbreviations: &[String]) -> bool {
     }
     // The word before the dot.
     let mut j = i;
-    while j > 0 && chars[j - 1].is_alphanumeric() {
+    // Arabic letters are alphanumeric: tested first, without the Unicode tables.
+    while j > 0 && (is_arabic_letter(chars[j - 1]) || chars[j - 1].is_alphanumeric()) {
         j -= 1;
     }
     let word = &chars[j..i];

@@ -16,7 +16,9 @@
 //!
 //! This module does not recognise names (see [`crate::mention`]).
 
-use rustc_hash::FxHashSet;
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::normalize::{fold_ta_marbuta, is_arabic_letter};
 
@@ -40,8 +42,9 @@ pub enum TokenKind {
 pub struct Token {
     pub kind: TokenKind,
     /// The normalised form, article included (a restored `ة` for a stem whose
-    /// pronoun was split: `زيارته` gives the stem `زياره`).
-    pub form: String,
+    /// pronoun was split: `زيارته` gives the stem `زياره`). Shared, not
+    /// copied, by the tokens of a word read again (see [`WordMemo`]).
+    pub form: Arc<str>,
     /// Where the stem starts in `form` (see [`Token::stem`]).
     stem_start: usize,
     /// True when the word carried the article.
@@ -54,8 +57,8 @@ pub struct Token {
 
 impl Token {
     /// A token whose form is its stem (no article).
-    pub fn new(kind: TokenKind, form: String, start: usize, end: usize) -> Token {
-        Token { kind, form, stem_start: 0, article: false, start, end }
+    pub fn new(kind: TokenKind, form: impl Into<Arc<str>>, start: usize, end: usize) -> Token {
+        Token { kind, form: form.into(), stem_start: 0, article: false, start, end }
     }
 
     /// `form` without the article `ال`: what rules and names match against.
@@ -328,21 +331,157 @@ fn strip_article_letters(word: &[char]) -> &[char] {
 /// Splits the normalised characters `chars[start..end]` (one sentence) into
 /// tokens.
 pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> Vec<Token> {
+    tokenize_words(chars, start, end, |word, at, tokens| split_arabic_word(word, at, lexicon, tokens))
+}
+
+/// [`tokenize`] with the splits of Arabic words taken from `memo` when it
+/// has read the word before (see [`WordMemo`]): the tokens are the same.
+pub fn tokenize_with(chars: &[char], start: usize, end: usize, memo: &mut WordMemo) -> Vec<Token> {
+    tokenize_words(chars, start, end, |word, at, tokens| memo.split(word, at, tokens))
+}
+
+/// The splits of the Arabic words a thread has read, so that each distinct
+/// word is analysed once.
+///
+/// Why: news repeats its words. Splitting a word into proclitics, stem and
+/// pronoun asks the lexicon about up to some twenty readings of it, and the
+/// answer depends only on the word's letters and the lexicon. Like spaCy's
+/// tokenizer cache, the memo keeps the tokens of each word read (forms,
+/// kinds, article flags, positions relative to the word) and replays them,
+/// shifted, when the word comes again. It holds nothing above a word: no
+/// sentence or document result, so what a text gives never depends on what
+/// was read before it.
+///
+/// Bound: at most [`WordMemo::CAPACITY`] words, of at most sixteen letters
+/// (keyed by their letters packed in an integer; longer words are split
+/// every time). When full it is emptied and fills again with the words then
+/// in use, so its memory (a few megabytes) does not grow with the corpus.
+#[derive(Debug)]
+pub struct WordMemo<'l> {
+    lexicon: &'l Lexicon,
+    splits: FxHashMap<u128, Box<[Piece]>>,
+}
+
+/// One token of a memoised word, its positions relative to the word's start.
+#[derive(Debug)]
+struct Piece {
+    kind: TokenKind,
+    form: Arc<str>,
+    stem_start: u8,
+    article: bool,
+    start: u8,
+    end: u8,
+}
+
+impl<'l> WordMemo<'l> {
+    /// The most words kept.
+    pub const CAPACITY: usize = 1 << 15;
+
+    /// An empty memo for splitting with `lexicon`.
+    pub fn new(lexicon: &'l Lexicon) -> WordMemo<'l> {
+        WordMemo { lexicon, splits: FxHashMap::default() }
+    }
+
+    /// The lexicon the splits are made with.
+    pub fn lexicon(&self) -> &'l Lexicon {
+        self.lexicon
+    }
+
+    /// How many words are kept.
+    pub fn len(&self) -> usize {
+        self.splits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.splits.is_empty()
+    }
+
+    /// Pushes the tokens of the Arabic word `word`, which starts at `start`.
+    fn split(&mut self, word: &[char], start: usize, tokens: &mut Vec<Token>) {
+        let Some(key) = word_key(word) else {
+            split_arabic_word(word, start, self.lexicon, tokens);
+            return;
+        };
+        if let Some(pieces) = self.splits.get(&key) {
+            tokens.extend(pieces.iter().map(|p| Token {
+                kind: p.kind,
+                form: p.form.clone(),
+                stem_start: usize::from(p.stem_start),
+                article: p.article,
+                start: start + usize::from(p.start),
+                end: start + usize::from(p.end),
+            }));
+            return;
+        }
+        let first = tokens.len();
+        split_arabic_word(word, start, self.lexicon, tokens);
+        if self.splits.len() >= Self::CAPACITY {
+            self.splits.clear();
+        }
+        // A word of sixteen letters or fewer: every position and stem
+        // offset (at most two bytes a letter and a restored alef) fits a byte.
+        let pieces = tokens[first..]
+            .iter()
+            .map(|t| Piece {
+                kind: t.kind,
+                form: t.form.clone(),
+                stem_start: t.stem_start as u8,
+                article: t.article,
+                start: (t.start - start) as u8,
+                end: (t.end - start) as u8,
+            })
+            .collect();
+        self.splits.insert(key, pieces);
+    }
+}
+
+/// The letters of an Arabic word as one integer, a byte each, for
+/// [`WordMemo`]; unlike [`packed_key`], `ة` and `ه` differ (a word ending
+/// in `ه` may end in a pronoun). `None` beyond sixteen letters.
+fn word_key(word: &[char]) -> Option<u128> {
+    if word.len() > MAX_PACKED_LETTERS {
+        return None;
+    }
+    letters_key(word.iter().copied())
+}
+
+/// [`word_key`] of any letters: `None` beyond sixteen or for a character
+/// that is not an Arabic letter.
+pub(crate) fn letters_key(letters: impl IntoIterator<Item = char>) -> Option<u128> {
+    let mut key = 0u128;
+    for (n, c) in letters.into_iter().enumerate() {
+        if n == MAX_PACKED_LETTERS {
+            return None;
+        }
+        let code = match c {
+            '\u{0621}'..='\u{064A}' => c as u32 - 0x0620,
+            '\u{0671}'..='\u{06D3}' => c as u32 - 0x0671 + 43,
+            _ => return None,
+        };
+        key = key << 8 | u128::from(code);
+    }
+    Some(key)
+}
+
+/// The tokenizer's loop, with `split` pushing the tokens of each Arabic word.
+fn tokenize_words(chars: &[char], start: usize, end: usize, mut split: impl FnMut(&[char], usize, &mut Vec<Token>)) -> Vec<Token> {
     // About one token per four characters of Arabic news.
     let mut tokens = Vec::with_capacity(end.saturating_sub(start) / 4 + 4);
     let mut i = start;
     while i < end {
         let c = chars[i];
-        if c.is_whitespace() {
-            i += 1;
-        } else if is_arabic_letter(c) {
+        // Arabic letters first (most words), and the Arabic comma and
+        // semicolon told from letters and digits without the Unicode tables.
+        if is_arabic_letter(c) {
             let mut j = i;
             while j < end && is_arabic_letter(chars[j]) {
                 j += 1;
             }
-            split_arabic_word(&chars[i..j], i, lexicon, &mut tokens);
+            split(&chars[i..j], i, &mut tokens);
             i = j;
-        } else if c.is_alphanumeric() {
+        } else if c.is_whitespace() {
+            i += 1;
+        } else if !matches!(c, '،' | '؛') && c.is_alphanumeric() {
             let mut j = i;
             while j < end
                 && (chars[j].is_alphanumeric() && !is_arabic_letter(chars[j])
@@ -363,8 +502,7 @@ pub fn tokenize(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> 
             tokens.push(Token::new(kind, form, i, j));
             i = j;
         } else {
-            let form = c.to_string();
-            tokens.push(Token::new(TokenKind::Punct, form, i, i + 1));
+            tokens.push(Token::new(TokenKind::Punct, &*c.encode_utf8(&mut [0; 4]), i, i + 1));
             i += 1;
         }
     }
@@ -474,7 +612,7 @@ fn split_arabic_word(word: &[char], start: usize, lexicon: &Lexicon, tokens: &mu
     };
     let mut pos = start;
     for &c in a.proclitic {
-        tokens.push(Token::new(TokenKind::Proclitic, c.to_string(), pos, pos + 1));
+        tokens.push(Token::new(TokenKind::Proclitic, &*c.encode_utf8(&mut [0; 4]), pos, pos + 1));
         pos += 1;
     }
     let stem_end = start + word.len() - a.enclitic.len();
@@ -546,26 +684,26 @@ fn has_ta_marbuta(word: &str) -> bool {
     word.as_bytes().windows(2).any(|w| w == [0xD8, 0xA9])
 }
 
-/// The letters of a spelling, `ة` folded, as a string.
-fn spelling_to_string(spelling: Spelling) -> String {
-    // Every letter of an Arabic word is two bytes of UTF-8.
-    let mut form = String::with_capacity(2 * spelling.len());
-    if let Some(c) = spelling.head {
-        form.push(fold_letter(c));
+/// The letters of a spelling, `ة` folded, as a string: written on the
+/// stack for most words, so that the form is allocated once, in its `Arc`.
+fn spelling_to_form(spelling: Spelling) -> Arc<str> {
+    let letters = spelling.head.into_iter().chain(spelling.body.iter().copied()).chain(spelling.tail).map(fold_letter);
+    // Every letter of an Arabic word is two bytes of UTF-8, others four at most.
+    let mut buffer = [0u8; 64];
+    if 4 * spelling.len() > buffer.len() {
+        return letters.collect::<String>().into();
     }
-    for &c in spelling.body {
-        form.push(fold_letter(c));
+    let mut n = 0;
+    for c in letters {
+        n += c.encode_utf8(&mut buffer[n..]).len();
     }
-    if let Some(c) = spelling.tail {
-        form.push(fold_letter(c));
-    }
-    form
+    Arc::from(std::str::from_utf8(&buffer[..n]).expect("characters encoded as UTF-8"))
 }
 
 /// Pushes a word token: its form is the spelling with `ة` folded, its stem
 /// the form without the article.
 fn push_word(tokens: &mut Vec<Token>, spelling: Spelling, start: usize, end: usize) {
-    let form = spelling_to_string(spelling);
+    let form = spelling_to_form(spelling);
     let (article, stem) = strip_article(&form);
     let stem_start = form.len() - stem.len();
     tokens.push(Token { kind: TokenKind::Word, form, stem_start, article, start, end });
@@ -586,7 +724,7 @@ mod tests {
 
     fn forms(text: &str, lex: &Lexicon) -> Vec<String> {
         let chars: Vec<char> = normalize_str(text).chars().collect();
-        tokenize(&chars, 0, chars.len(), lex).into_iter().map(|t| t.form).collect()
+        tokenize(&chars, 0, chars.len(), lex).into_iter().map(|t| t.form.to_string()).collect()
     }
 
     #[test]
@@ -640,6 +778,34 @@ mod tests {
         for word in ["زيارة", "روسيا", "ک", "a", "بوتين"] {
             assert_eq!(packed_key_of_utf8(word.as_bytes()).or_else(|| packed_key(word.chars())), packed_key(word.chars()), "{word}");
         }
+    }
+
+    #[test]
+    fn memo_gives_the_same_tokens_cold_and_hot_and_stays_within_its_cap() {
+        let lex = lexicon(&["موسكو", "كوريا", "الشمالية", "زعيم", "زيارة", "ولايات"]);
+        let text = normalize_str("وموسكو زعيمها زيارته كورياالشمالية للولايات بالرئيس زيارة زياره وموسكو 2024.");
+        let chars: Vec<char> = text.chars().collect();
+        let plain = tokenize(&chars, 0, chars.len(), &lex);
+        let mut memo = WordMemo::new(&lex);
+        let cold = tokenize_with(&chars, 0, chars.len(), &mut memo);
+        let hot = tokenize_with(&chars, 0, chars.len(), &mut memo);
+        assert_eq!(cold, plain);
+        assert_eq!(hot, plain);
+        // Shifted: the same words further on in a text.
+        let shifted: Vec<char> = "؛ ".chars().chain(chars.iter().copied()).collect();
+        let hot = tokenize_with(&shifted, 2, shifted.len(), &mut memo);
+        assert_eq!(hot, tokenize(&shifted, 2, shifted.len(), &lex));
+        // More distinct words than the cap: emptied when full, never larger.
+        let letters: Vec<char> = ('\u{0628}'..='\u{063A}').collect();
+        let mut biggest = 0;
+        for n in 0..WordMemo::CAPACITY + 100 {
+            let word: Vec<char> = [n, n / letters.len(), n / letters.len().pow(2), n / letters.len().pow(3)].iter().map(|k| letters[k % letters.len()]).collect();
+            tokenize_with(&word, 0, word.len(), &mut memo);
+            biggest = biggest.max(memo.len());
+        }
+        assert_eq!(biggest, WordMemo::CAPACITY);
+        assert!(memo.len() < WordMemo::CAPACITY);
+        assert_eq!(tokenize_with(&chars, 0, chars.len(), &mut memo), plain);
     }
 
     #[test]

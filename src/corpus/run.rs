@@ -22,12 +22,13 @@ use std::fmt;
 use std::io;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::sync_channel;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use crate::corpus::input::{CorpusError, Record};
 use crate::export::{json, rdf};
-use crate::extract::{Extraction, Extractor};
+use crate::extract::{Extraction, Extractor, Memo};
 use crate::graph::KnowledgeGraph;
 
 /// What each document is turned into on the worker.
@@ -143,7 +144,17 @@ where
         Ok(r) => r.bytes,
         Err(e) => e.bytes(),
     };
-    ordered_map(&pool, records, weight, options, |r| process(extractor, r, render), |outcome| {
+    // One memo of word analyses per worker, kept for the whole run.
+    let memos: Vec<Mutex<Memo>> = (0..pool.current_num_threads()).map(|_| Mutex::new(extractor.memo())).collect();
+    let map = |r| {
+        let worker = rayon::current_thread_index().and_then(|i| memos.get(i));
+        match worker.map(|m| m.lock()) {
+            Some(Ok(mut memo)) => process(extractor, &mut memo, r, render),
+            // A memo left by a panic is not trusted: a fresh one is the same.
+            _ => process(extractor, &mut extractor.memo(), r, render),
+        }
+    };
+    ordered_map(&pool, records, weight, options, map, |outcome| {
         summary.count(&outcome);
         sink(outcome)
     })?;
@@ -151,13 +162,13 @@ where
 }
 
 /// Extracts and renders one record.
-fn process(extractor: &Extractor, record: Result<Record, CorpusError>, render: Render) -> Outcome {
+fn process<'x>(extractor: &'x Extractor, memo: &mut Memo<'x>, record: Result<Record, CorpusError>, render: Render) -> Outcome {
     let record = match record {
         Ok(r) => r,
         Err(e) => return Outcome::Failed(e),
     };
     let result = catch_unwind(AssertUnwindSafe(|| {
-        let x = extractor.extract(&record.document);
+        let x = extractor.extract_with(&record.document, memo);
         let gazetteer = extractor.gazetteer();
         // Rendered straight into the document's bytes, not through `io::Write`.
         let mut output = Vec::new();

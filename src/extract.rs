@@ -400,8 +400,10 @@ impl Extractor {
                 .rev()
                 .filter(|m| m.end <= start)
                 .filter(|m| oblique_too || m.start == 0 || match_class(prepositions, starts, &a.tokens, m.start - 1) != Some(1))
-                .flat_map(|m| m.entities.iter().copied())
-                .find(|&e| gazetteer.entities[e].kind == EntityKind::Person)
+                // An official the gazetteer does not name is a person too.
+                .flat_map(|m| m.entities.iter().map(move |&e| (e, m.official)))
+                .find(|&(e, official)| official || gazetteer.entities[e].kind == EntityKind::Person)
+                .map(|(e, _)| e)
         };
         // A person after a preposition only when no other is named: in
         // الحضور الشخصي للرئيس الأوكراني … إذ حط the visitor is that one.

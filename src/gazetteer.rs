@@ -78,6 +78,7 @@ pub struct EntityRecord {
     pub capital: Option<String>,
     pub capital_of: Option<String>,
     pub leader_of: Option<String>,
+    pub serves: Option<String>,
     #[serde(default)]
     pub titles_ar: Vec<String>,
     pub gender: Option<Gender>,
@@ -113,6 +114,7 @@ struct SpanRecord {
     capital: Option<toml::Spanned<String>>,
     capital_of: Option<toml::Spanned<String>>,
     leader_of: Option<toml::Spanned<String>>,
+    serves: Option<toml::Spanned<String>>,
     wikidata: Option<toml::Spanned<String>>,
 }
 
@@ -127,6 +129,7 @@ struct Positions<'a> {
     capital: usize,
     capital_of: usize,
     leader_of: usize,
+    serves: usize,
     wikidata: usize,
 }
 
@@ -142,6 +145,7 @@ impl<'a> Positions<'a> {
             capital: opt(&r.capital),
             capital_of: opt(&r.capital_of),
             leader_of: opt(&r.leader_of),
+            serves: opt(&r.serves),
             wikidata: opt(&r.wikidata),
         }
     }
@@ -168,6 +172,11 @@ pub struct Entity {
     pub capital: Option<EntityId>,
     /// For a person: the state or organisation they lead.
     pub leader_of: Option<EntityId>,
+    /// For a person: the state or organisation they serve in an office that
+    /// does not lead it (a foreign minister, an envoy, a head of
+    /// intelligence). Their titles name the office: `نظيره الإيراني` after a
+    /// foreign minister is the person who serves Iran as foreign minister.
+    pub serves: Option<EntityId>,
     /// For a person: normalised stems of the titles used with them.
     pub titles: Vec<String>,
     /// The leadership ended (the person is no longer the default holder of the role).
@@ -257,6 +266,7 @@ impl Gazetteer {
                 capital_of: None,
                 capital: None,
                 leader_of: None,
+                serves: None,
                 titles: Vec::new(),
                 former: r.until.is_some(),
             });
@@ -273,10 +283,12 @@ impl Gazetteer {
             };
             let capital_of = resolve("capital_of", &r.capital_of, at.capital_of)?;
             let leader_of = resolve("leader_of", &r.leader_of, at.leader_of)?;
+            let serves = resolve("serves", &r.serves, at.serves)?;
             let capital = resolve("capital", &r.capital, at.capital)?;
             gazetteer.entities[index].capital_of = capital_of;
             gazetteer.entities[index].capital = capital;
             gazetteer.entities[index].leader_of = leader_of;
+            gazetteer.entities[index].serves = serves;
         }
         // Pass 3: names. Words first go into the lexicon, so that names are
         // tokenised exactly as running text will be.
@@ -390,6 +402,19 @@ impl Gazetteer {
     /// stands for its country; anything else for itself.
     pub fn state_of(&self, entity: EntityId) -> EntityId {
         self.entities[entity].capital_of.unwrap_or(entity)
+    }
+
+    /// The current holder of an office of `entity` (a state or an
+    /// organisation): a person who leads or serves it, is not a former
+    /// holder, and whose titles include `title` (normalised stems, as in
+    /// [`Entity::titles`]).
+    pub fn office_holder(&self, entity: EntityId, title: &str) -> Option<EntityId> {
+        self.entities.iter().position(|e| {
+            e.kind == EntityType::Person
+                && !e.former
+                && (e.leader_of == Some(entity) || e.serves == Some(entity))
+                && e.titles.iter().any(|t| t == title)
+        })
     }
 
     /// All names as (stems, entity, form), for checks and tools.

@@ -488,10 +488,13 @@ impl Matcher<'_, '_> {
                 }
             }
         }
-        let ok = m.entities.iter().all(|&e| {
-            let e = if flags.city { e } else { self.gazetteer.state_of(e) };
-            types.contains(&self.gazetteer.entities[e].kind)
-        });
+        // An official the gazetteer does not name stands for their state
+        // where a person is wanted (see `Mention::official`).
+        let ok = (m.official && types.contains(&EntityType::Person))
+            || m.entities.iter().all(|&e| {
+                let e = if flags.city { e } else { self.gazetteer.state_of(e) };
+                types.contains(&self.gazetteer.entities[e].kind)
+            });
         ok.then_some(index)
     }
 }

@@ -69,11 +69,16 @@ pub struct Mention {
     /// A nisba that is an ordinary word too: it stands only after a head
     /// noun that makes it the state's (reference resolution checks).
     pub needs_head: bool,
+    /// An official the gazetteer does not name (`وزير الخارجية السعودي`
+    /// when it knows no Saudi foreign minister, `نظيره الإيراني` after one):
+    /// the mention's entity is the state they act for, and rule slots that
+    /// take a person take it too.
+    pub official: bool,
 }
 
 impl Mention {
     pub fn new(start: usize, end: usize, kind: MentionKind, entities: Vec<EntityId>) -> Mention {
-        Mention { start, end, kind, entities, modifier: None, leader_title: false, needs_head: false }
+        Mention { start, end, kind, entities, modifier: None, leader_title: false, needs_head: false, official: false }
     }
 }
 

@@ -67,8 +67,11 @@ pub struct ReferenceWords {
     nisba_head: ClassEntries,
     actor_head: ClassEntries,
     counterparts: ClassEntries,
+    same_office: ClassEntries,
+    name_prefixes: ClassEntries,
     title_not_current: ClassEntries,
     group: ClassEntries,
+    cataphora_leads: ClassEntries,
     /// The classes above that a token must start for resolution to do
     /// anything there but move on, as a set (see [`ClassStarts::any_starts`]).
     starting: ClassSet,
@@ -101,8 +104,11 @@ impl ReferenceWords {
             nisba_head: get("name.nisba-head"),
             actor_head: get("name.actor-head"),
             counterparts: get("title.counterpart"),
+            same_office: get("title.same-office"),
+            name_prefixes: get("title.name-prefix"),
             title_not_current: get("title.not-current"),
             group: get("anaphor.group"),
+            cataphora_leads: get("pronoun.cataphora-lead"),
             starting: ClassSet::default(),
         };
         // Every class resolution reads at the token it stands on (the
@@ -210,14 +216,41 @@ pub struct Context {
     /// Bit `len % 64` for the byte length of every key of `short_names`:
     /// most words are ruled out without hashing them.
     short_name_lengths: u64,
-    /// Whether the mention being noted follows a preposition, and `في`.
+    /// The office each person was named with in the document (`وزير
+    /// الخارجية السعودي فيصل بن فرحان`): what `نظيره` after them means.
+    offices: HashMap<EntityId, Office>,
+    /// The office of the latest official the gazetteer does not name, by
+    /// the state they act for (see [`Mention::official`]).
+    official_offices: HashMap<EntityId, Office>,
+    /// How many sentences were resolved before this one.
+    sentence: u32,
+    /// Whether the mention being noted follows a preposition, `في`, and
+    /// `إلى`/`في` (a destination or a setting).
     oblique: bool,
     locative: bool,
+    destination: bool,
+}
+
+/// An office a title names: its normalised stems (`وزير خارجيه`), and
+/// whether it is one of leadership (`@title.leader`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Office {
+    title: String,
+    leadership: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Recent {
     entity: EntityId,
+    /// The gender pronouns that refer to it take: the entity's, or a
+    /// person's for an official standing for a state.
+    gender: Gender,
+    /// An official the gazetteer does not name, standing for `entity`, the
+    /// state they act for (see [`Mention::official`]).
+    official: bool,
+    /// The sentence it was named in ([`Context::sentence`]): an unnamed
+    /// official is a pronoun's antecedent only in that sentence and the next.
+    sentence: u32,
     /// Entered as the state of a person just mentioned, not named itself.
     implied: bool,
     /// Named as the object of a preposition (`من كوريا`, `في إيطاليا`):
@@ -226,9 +259,29 @@ struct Recent {
     /// Named after `في`: a setting (`قمة … انعقدت في إيطاليا`), not a likely
     /// antecedent of any pronoun.
     locative: bool,
+    /// Named after `إلى` or `في`: where someone went or something happened
+    /// (`وصل الوزيران إلى بكين`), rarely one of `البلدين`.
+    destination: bool,
     /// Named by a nisba adjective (`مظلة أمنية أميركية`): a modifier, not an
     /// antecedent of a pronoun (though `الأخيرة` may pick it up).
     adjective: bool,
+}
+
+impl Recent {
+    /// A named entity as a pronoun's referent.
+    fn of(entity: EntityId, gazetteer: &Gazetteer) -> Recent {
+        Recent {
+            entity,
+            gender: gazetteer.entities[entity].gender,
+            official: false,
+            sentence: 0,
+            implied: false,
+            oblique: false,
+            locative: false,
+            destination: false,
+            adjective: false,
+        }
+    }
 }
 
 /// Resolves one sentence's references. Returns the mentions rules will see
@@ -256,6 +309,7 @@ pub fn resolve(
     while i < tokens.len() {
         context.oblique = i > 0 && words.find(&words.prepositions, tokens, i - 1) == Some(1);
         context.locative = i > 0 && tokens[i - 1].stem() == "في";
+        context.destination = i > 0 && matches!(&*tokens[i - 1].form, "في" | "الي" | "نحو");
         // Most tokens start nothing resolution reads: no class it looks
         // for, no mention, no pronoun, no short name.
         if !words.starts.any_starts(&words.starting, i)
@@ -276,8 +330,10 @@ pub fn resolve(
         // رئيسة and the Commission is what she leads.
         let name_inside = (t + 1..tokens.len()).take(3).find(|k| at.contains_key(k)).unwrap_or(tokens.len());
         let before_name = &tokens[..name_inside];
-        let leader_len = words.find(&words.leader_titles, before_name, t);
-        let title_len = leader_len.or_else(|| words.find(&words.other_titles, before_name, t));
+        // The longer title wins: رئيس هيئة الأركان is not the leader رئيس.
+        let other_len = words.find(&words.other_titles, before_name, t);
+        let leader_len = words.find(&words.leader_titles, before_name, t).filter(|&l| other_len.is_none_or(|o| l >= o));
+        let title_len = leader_len.or(other_len);
         if let Some(len) = title_len.filter(|_| !at.contains_key(&t)) {
             if let Some((mut mention, apposition)) = titled(tokens, t, t + len, leader_len.is_some(), &at, context, gazetteer, words) {
                 mention.start = i;
@@ -314,11 +370,24 @@ pub fn resolve(
                     if let (Some(previous), Some(led)) = (previous, mention.modifier) {
                         let person = previous.entities[0];
                         let start = previous.start;
-                        context.leaders.insert(led, person);
-                        appositions.push(Apposition { person, led, start, end: mention.end });
+                        if mention.leader_title {
+                            context.leaders.insert(led, person);
+                            appositions.push(Apposition { person, led, start, end: mention.end });
+                        }
+                        // An office that is not leadership (فيصل بن فرحان،
+                        // وزير الخارجية السعودي) is the person's, and says
+                        // which state they act for.
+                        let office = if mention.official { context.official_offices.get(&led).cloned() } else { mention.entities.first().and_then(|&h| context.offices.get(&h).cloned()) };
+                        if let Some(office) = office {
+                            context.offices.insert(person, office);
+                        }
                         // The title joins the name: rules see one mention
                         // (استقبل محمد بن سلمان، ولي العهد، ضيفه).
-                        out.last_mut().expect("previous is the last mention").end = mention.end;
+                        let previous = out.last_mut().expect("previous is the last mention");
+                        previous.end = mention.end;
+                        if !mention.leader_title && previous.modifier.is_none() {
+                            previous.modifier = Some(led);
+                        }
                         i = mention.end;
                         continue;
                     }
@@ -440,7 +509,7 @@ pub fn resolve(
         if let Some(len) = words.find(&words.possessed_state, tokens, i) {
             if let Some(pronoun) = tokens.get(i + len).filter(|t| t.kind == TokenKind::Enclitic) {
                 if let Some(owner) = context.pronoun(&pronoun.form, gazetteer) {
-                    if let Some(state) = context.state_of(owner, gazetteer) {
+                    if let Some(state) = context.state_of(owner.entity, gazetteer) {
                         let m = Mention::new(i, i + len + 1, MentionKind::Anaphor, vec![state]);
                         i = m.end;
                         context.note(&m, gazetteer);
@@ -454,7 +523,12 @@ pub fn resolve(
         // subject (أنها بخير) and continues the subject before it.
         if tokens[i].kind == TokenKind::Enclitic {
             let subject_host = i > 0 && words.find(&words.subject_hosts, tokens, i - 1) == Some(1);
+            // وقبل مغادرته كييف، زار ستارمر …: the pronoun of a clause that
+            // opens the sentence is the main clause's subject, named right
+            // after the comma.
+            let forward = if !subject_host && &*tokens[i].form == "ه" { cataphora(tokens, i, &at, gazetteer, words) } else { None };
             let resolved = match (subject_host, &*tokens[i].form) {
+                _ if forward.is_some() => forward.map(|person| Recent::of(person, gazetteer)),
                 (true, "ه") => context.subject_pronoun(Gender::Masculine, gazetteer),
                 (true, "ها") => context.subject_pronoun(Gender::Feminine, gazetteer),
                 _ => {
@@ -467,8 +541,9 @@ pub fn resolve(
                     context.pronoun_excluding(&tokens[i].form, &adjacent, gazetteer)
                 }
             };
-            if let Some(entity) = resolved {
-                let m = Mention::new(i, i + 1, MentionKind::Pronoun, vec![entity]);
+            if let Some(referent) = resolved {
+                let mut m = Mention::new(i, i + 1, MentionKind::Pronoun, vec![referent.entity]);
+                m.official = referent.official;
                 context.note(&m, gazetteer);
                 out.push(m);
             } else if &*tokens[i].form == "هما" {
@@ -481,14 +556,15 @@ pub fn resolve(
             continue;
         }
         // 5. Phrases that point back.
+        let one = |r: Option<Recent>| (r.map(|r| vec![r.entity]).unwrap_or_default(), r.is_some_and(|r| r.official));
         let anaphor = if let Some(len) = words.find(&words.two_states, tokens, i) {
-            Some((len, context.last_two(gazetteer, |e| gazetteer.entities[e].kind == EntityType::Country)))
+            Some((len, context.last_two_parties(gazetteer, |e| gazetteer.entities[e].kind == EntityType::Country), false))
         } else if let Some(len) = words.find(&words.two_sides, tokens, i) {
             // Two sides are two states or organisations; a person counts as
             // the state they lead, which the history holds right before them.
-            Some((len, context.last_two(gazetteer, |e| !matches!(gazetteer.entities[e].kind, EntityType::Region | EntityType::Person))))
+            Some((len, context.last_two_parties(gazetteer, |e| !matches!(gazetteer.entities[e].kind, EntityType::Region | EntityType::Person)), false))
         } else if let Some(len) = words.find(&words.the_country, tokens, i).filter(|_| tokens[i].article) {
-            Some((len, context.latest_state(gazetteer).into_iter().collect()))
+            Some((len, context.latest_state(gazetteer).into_iter().collect(), false))
         } else if let Some(len) = words.find(&words.group, tokens, i) {
             // القادة، الدول الأعضاء: the members of the organisation just
             // named. A head noun that begins organisations' names (الحلف،
@@ -499,27 +575,37 @@ pub fn resolve(
                 Vec::new()
             };
             let org = |e: EntityId| gazetteer.entities[e].kind == EntityType::Organization && (named.is_empty() || named.contains(&e));
-            Some((len, context.latest_matching(org).into_iter().collect()))
+            Some((len, context.latest_matching(org).into_iter().collect(), false))
         } else if let Some(len) = words.find(&words.pronoun_f, tokens, i) {
-            Some((len, context.subject_pronoun(Gender::Feminine, gazetteer).into_iter().collect()))
+            let (entities, official) = one(context.subject_pronoun(Gender::Feminine, gazetteer));
+            Some((len, entities, official))
         } else if let Some(len) = words.find(&words.pronoun_m, tokens, i) {
-            Some((len, context.subject_pronoun(Gender::Masculine, gazetteer).into_iter().collect()))
+            let (entities, official) = one(context.subject_pronoun(Gender::Masculine, gazetteer));
+            Some((len, entities, official))
         } else if let Some(len) = words.find(&words.latter_f, tokens, i).filter(|_| !after_definite(tokens, i)) {
-            Some((len, context.latest(gazetteer, Gender::Feminine).into_iter().collect()))
-        } else { words.find(&words.latter_m, tokens, i).filter(|_| !after_definite(tokens, i)).map(|len| (len, context.latest(gazetteer, Gender::Masculine).into_iter().collect())) };
-        if let Some((len, mut entities)) = anaphor {
+            let (entities, official) = one(context.latest(gazetteer, Gender::Feminine));
+            Some((len, entities, official))
+        } else if let Some(len) = words.find(&words.latter_m, tokens, i).filter(|_| !after_definite(tokens, i)) {
+            let (entities, official) = one(context.latest(gazetteer, Gender::Masculine));
+            Some((len, entities, official))
+        } else {
+            None
+        };
+        if let Some((len, mut entities, mut official)) = anaphor {
             // "البلدان، مصر والسعودية،": the names that follow say who.
             if tokens.get(i + len).is_some_and(|t| matches!(&*t.form, "،" | ",")) {
                 let named = |p: usize| at.get(&p).filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Typo));
                 if let Some(first) = named(i + len + 1) {
                     entities = vec![gazetteer.state_of(first.entities[0])];
+                    official = false;
                     if let Some(second) = tokens.get(first.end).filter(|t| &*t.form == "و").and_then(|_| named(first.end + 1)) {
                         entities.push(gazetteer.state_of(second.entities[0]));
                     }
                 }
             }
             if !entities.is_empty() {
-                let m = Mention::new(i, i + len, MentionKind::Anaphor, entities);
+                let mut m = Mention::new(i, i + len, MentionKind::Anaphor, entities);
+                m.official = official;
                 // A single referent becomes the most recent entity again
                 // (`الحلف … باعتباره`); a pair (`البلدين`) does not reorder.
                 if m.entities.len() == 1 {
@@ -532,7 +618,25 @@ pub fn resolve(
         }
         i += 1;
     }
+    context.sentence += 1;
     (out, appositions)
+}
+
+/// The person a pronoun at `i` refers forward to: the sentence opens with
+/// a word of `@pronoun.cataphora-lead` (قبل، بعد، لدى …) and the pronoun's
+/// host (مغادرته، وصوله), and the person is named within three words after
+/// the comma that closes that clause (… كييف، زار ستارمر).
+fn cataphora(tokens: &[Token], i: usize, at: &HashMap<usize, Mention>, gazetteer: &Gazetteer, words: &SentenceWords) -> Option<EntityId> {
+    let first = usize::from(tokens.first().is_some_and(|t| t.kind == TokenKind::Proclitic));
+    if i != first + 2 || words.find(&words.cataphora_leads, tokens, first) != Some(1) {
+        return None;
+    }
+    let comma = (i + 1..tokens.len().min(i + 6)).find(|&k| matches!(&*tokens[k].form, "،" | ","))?;
+    (comma + 1..tokens.len().min(comma + 4)).find_map(|k| {
+        at.get(&k)
+            .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Typo) && gazetteer.entities[m.entities[0]].kind == EntityType::Person)
+            .map(|m| m.entities[0])
+    })
 }
 
 /// True when the word before `i` is definite (has the article or a pronoun
@@ -556,20 +660,33 @@ fn titled(
 ) -> Option<(Mention, Option<Apposition>)> {
     let mut p = title_end;
     let mut modifier: Option<EntityId> = None;
-    // نظيره الصيني: "his counterpart" is China's leader; the pronoun names
-    // the other side, not the state led.
+    // The state is named (a nisba, a name in construct), not a pronoun's.
+    let mut named_state = false;
+    // نظيره الصيني: "his counterpart" is China's; the pronoun names the
+    // other side, not the state led. A counterpart (نظير) holds the office
+    // of the one the pronoun names; a guest (ضيف) is a head of state.
     let counterpart = words.find(&words.counterparts, tokens, i).is_some();
+    let same_office = counterpart && words.find(&words.same_office, tokens, i).is_some();
+    let mut antecedent = None;
     if counterpart && tokens.get(p).is_some_and(|t| t.kind == TokenKind::Enclitic) {
+        if same_office {
+            antecedent = context.pronoun(&tokens[p].form, gazetteer);
+        }
         p += 1;
+    } else if same_office && tokens[title_end - 1].form.ends_with('ه') {
+        // نظيره written as one word (the lexicon knows نظيرة, so the
+        // tokenizer keeps it whole): "his counterpart".
+        antecedent = context.pronoun("ه", gazetteer);
     }
     // What the title is of: a nisba (الرئيس الروسي), a pronoun (رئيسها), or a
     // state in construct (رئيس روسيا, الأمين العام للأمم المتحدة).
     if let Some(k) = (i..title_end).find(|&k| tokens[k].kind == TokenKind::Enclitic) {
         // A title whose pronoun sits inside it (أمينه العام، أمينها العام).
-        let owner = context.pronoun(&tokens[k].form, gazetteer)?;
+        let owner = context.pronoun(&tokens[k].form, gazetteer)?.entity;
         modifier = context.state_of(owner, gazetteer).or(Some(owner));
     } else if let Some(m) = at.get(&p).filter(|m| m.kind == MentionKind::Nisba) {
         modifier = Some(gazetteer.state_of(m.entities[0]));
+        named_state = true;
         p = m.end;
     } else if let Some(len) = words.find(&words.the_country, tokens, p).filter(|_| tokens[p].article) {
         // أمير البلاد: the state the text is about.
@@ -582,17 +699,22 @@ fn titled(
         let known = named.and_then(|m| gazetteer.entities[m.entities[0]].leader_of).filter(|&led| context.mentioned_recently(led, gazetteer));
         let owner = match known {
             Some(led) => led,
-            None => context.pronoun(&tokens[p].form, gazetteer)?,
+            None => context.pronoun(&tokens[p].form, gazetteer)?.entity,
         };
         modifier = context.state_of(owner, gazetteer).or(Some(owner));
         p += 1;
     } else {
-        let q = if tokens.get(p).is_some_and(|t| t.kind == TokenKind::Proclitic && &*t.form == "ل") { p + 1 } else { p };
+        // A definite title is not in construct with the name after it:
+        // in يزور ولي العهد طهران, Tehran is the object, not the crown's.
+        let proclitic = tokens.get(p).is_some_and(|t| t.kind == TokenKind::Proclitic && &*t.form == "ل");
+        let q = if proclitic { p + 1 } else { p };
         if let Some(m) = at.get(&q).filter(|m| {
-            matches!(m.kind, MentionKind::Name | MentionKind::Typo | MentionKind::Nickname)
+            (proclitic || !tokens[title_end - 1].article)
+                && matches!(m.kind, MentionKind::Name | MentionKind::Typo | MentionKind::Nickname)
                 && gazetteer.entities[m.entities[0]].kind != EntityType::Person
         }) {
             modifier = Some(gazetteer.state_of(m.entities[0]));
+            named_state = true;
             p = m.end;
         }
     }
@@ -609,11 +731,33 @@ fn titled(
             break;
         }
     }
+    let is_person = |m: &&Mention| {
+        matches!(m.kind, MentionKind::Name | MentionKind::Typo | MentionKind::Nickname) && gazetteer.entities[m.entities[0]].kind == EntityType::Person
+    };
+    // A courtesy title before the name (وزير الخارجية السعودي الأمير فيصل
+    // بن فرحان) belongs to the name.
+    if let Some(len) = words.find(&words.name_prefixes, tokens, p).filter(|&len| at.get(&(p + len)).is_some_and(|m| is_person(&m))) {
+        p += len;
+    }
     let leadership = leadership && current;
-    if let Some(person) = at.get(&p).filter(|m| {
-        matches!(m.kind, MentionKind::Name | MentionKind::Typo | MentionKind::Nickname)
-            && gazetteer.entities[m.entities[0]].kind == EntityType::Person
-    }) {
+    let title_stems = |end: usize| tokens[i..end].iter().filter(|t| t.kind != TokenKind::Enclitic).map(|t| t.stem()).collect::<Vec<&str>>().join(" ");
+    // The title may go on past the words the classes know, into a title
+    // the gazetteer gives the person named after it: رئيس حكومة تصريف
+    // الأعمال نجيب ميقاتي.
+    let mut full_title_end = title_end;
+    if modifier.is_none() && !counterpart && !at.get(&p).is_some_and(|m| is_person(&m)) {
+        let extended = (p + 1..=(p + 3).min(tokens.len())).take_while(|&q| tokens[q - 1].kind == TokenKind::Word).find(|&q| {
+            at.get(&q).filter(is_person).is_some_and(|m| {
+                let title = title_stems(q);
+                gazetteer.entities[m.entities[0]].titles.contains(&title)
+            })
+        });
+        if let Some(q) = extended {
+            full_title_end = q;
+            p = q;
+        }
+    }
+    if let Some(person) = at.get(&p).filter(is_person) {
         let who = person.entities[0];
         // نظيره الإيراني عباس عراقجي: a counterpart holds the same office as
         // the other side, which need not be leadership (a foreign minister's
@@ -624,16 +768,18 @@ fn titled(
         // what they lead when it is the title the gazetteer gives them for
         // that role. A title before a surname alone (الرئيس بوتين) is a
         // familiar reference to someone already introduced, not a statement.
+        let title = title_stems(full_title_end);
         let bare_title_of = || {
             let e = &gazetteer.entities[who];
             if person.end - person.start < 2 {
                 return None;
             }
-            let title: Vec<&str> = tokens[i..title_end].iter().map(|t| t.stem()).collect();
-            let title = title.join(" ");
             e.leader_of.filter(|_| !e.former && !counterpart && e.titles.contains(&title))
         };
         let modifier = modifier.or_else(|| if leadership { bare_title_of() } else { None });
+        if !counterpart && current {
+            context.offices.insert(who, Office { title: title.clone(), leadership });
+        }
         let mut mention = Mention::new(i, person.end, MentionKind::Titled, vec![who]);
         mention.modifier = modifier;
         mention.leader_title = leadership;
@@ -643,41 +789,96 @@ fn titled(
         return Some((mention, apposition));
     }
     // A role noun without a name: the person who holds it.
-    let title_stems: Vec<&str> = tokens[i..title_end].iter().map(|t| t.stem()).collect();
-    let title = if counterpart { String::new() } else { title_stems.join(" ") };
+    let title = title_stems(title_end);
     // Only a definite title stands alone: رئيس in construct (رئيس مجلس
     // الوزراء) waits for its complement.
     if modifier.is_none() && !counterpart && current && tokens[title_end - 1].article {
         // A bare title (سمو ولي العهد، وقال المستشار) is the person the
         // document last named who holds it.
         let holder = context.titled_recently(&title, gazetteer)?;
-        let mut mention = Mention::new(i, p, MentionKind::Role, vec![holder]);
-        mention.modifier = gazetteer.entities[holder].leader_of.filter(|_| leadership);
-        mention.leader_title = leadership;
+        let mut mention = Mention::new(i, p, MentionKind::Role, vec![holder.entity]);
+        if holder.official {
+            mention.official = true;
+            mention.modifier = Some(holder.entity);
+        } else {
+            mention.modifier = gazetteer.entities[holder.entity].leader_of.filter(|_| leadership);
+            mention.leader_title = leadership;
+        }
         return Some((mention, None));
     }
-    let led = modifier.filter(|_| leadership)?;
-    let holder = context.leader_of(led, &title, gazetteer)?;
+    // A former or elect holder says nothing about who holds it now.
+    let state = modifier.filter(|_| current)?;
+    // The office the role noun names: its own title's, or for a
+    // counterpart the office of the one the pronoun names (unknown: the
+    // head of state, as for a guest).
+    let office = if same_office {
+        antecedent.and_then(|r| context.office_of(&r, gazetteer))
+    } else if counterpart {
+        None
+    } else {
+        Some(Office { title, leadership })
+    };
+    let holder = match &office {
+        Some(o) if !o.leadership => gazetteer.office_holder(state, &o.title),
+        Some(o) => context.leader_of(state, &o.title, gazetteer),
+        None => context.leader_of(state, "", gazetteer),
+    };
+    let Some(holder) = holder else {
+        // An office the gazetteer knows no holder of (وزير الخارجية السعودي
+        // الأمير …, نظيره الإيراني after him): an official acting for the
+        // state, whom rules take where they want a person. Only a state the
+        // title names: one a pronoun gives (المتحدث باسمه) may be wrong.
+        if !named_state {
+            return None;
+        }
+        let mut mention = Mention::new(i, p, MentionKind::Role, vec![state]);
+        mention.modifier = Some(state);
+        mention.official = true;
+        let office = office.unwrap_or(Office { title: String::new(), leadership: true });
+        context.official_offices.insert(state, office);
+        return Some((mention, None));
+    };
+    let leads = office.as_ref().map_or(true, |o| o.leadership);
+    if let Some(o) = office.filter(|_| !counterpart) {
+        context.offices.insert(holder, o);
+    }
     let mut mention = Mention::new(i, p, MentionKind::Role, vec![holder]);
-    mention.modifier = Some(led);
-    mention.leader_title = true;
+    mention.modifier = Some(state);
+    mention.leader_title = leads;
     Some((mention, None))
 }
 
 impl Context {
     /// Records the entities of a mention as the most recent ones.
     fn note(&mut self, mention: &Mention, gazetteer: &Gazetteer) {
-        if let Some(m) = mention.modifier {
-            self.history.push(Recent { entity: m, implied: false, oblique: self.oblique, locative: self.locative, adjective: mention.kind == MentionKind::Nisba });
+        let recent = |entity: EntityId, implied: bool, official: bool, context: &Context| Recent {
+            entity,
+            gender: if official { Gender::Masculine } else { gazetteer.entities[entity].gender },
+            official,
+            sentence: context.sentence,
+            implied,
+            oblique: context.oblique,
+            locative: context.locative,
+            destination: context.destination,
+            adjective: mention.kind == MentionKind::Nisba,
+        };
+        if let Some(m) = mention.modifier.filter(|_| !mention.official) {
+            self.history.push(recent(m, false, false, self));
         }
         for &e in &mention.entities {
             let e = gazetteer.state_of(e);
+            if mention.official {
+                // The state, for `البلدين`, then the official, for `ه`.
+                self.history.push(recent(e, true, false, self));
+                self.history.push(recent(e, false, true, self));
+                continue;
+            }
             if gazetteer.entities[e].kind == EntityType::Person {
                 if let Some(state) = self.state_of(e, gazetteer) {
-                    self.history.push(Recent { entity: state, implied: true, oblique: self.oblique, locative: self.locative, adjective: mention.kind == MentionKind::Nisba });
+                    self.history.push(recent(state, true, false, self));
                 }
             }
-            self.history.push(Recent { entity: e, implied: false, oblique: self.oblique, locative: self.locative, adjective: mention.kind == MentionKind::Nisba });
+            self.history.push(recent(e, false, false, self));
         }
         if self.history.len() > 64 {
             self.history.drain(..32);
@@ -694,6 +895,9 @@ impl Context {
                 .filter(|(_, &p)| p == entity)
                 .map(|(&s, _)| s)
                 .min()
+                // The state a head of an agency serves, not the agency.
+                .or(e.leader_of.filter(|&l| gazetteer.entities[l].kind == EntityType::Country))
+                .or(e.serves)
                 .or(e.leader_of),
             EntityType::Country | EntityType::City => Some(gazetteer.state_of(entity)),
             _ => None,
@@ -760,16 +964,35 @@ impl Context {
     }
 
     /// The person the document named last whose gazetteer titles include
-    /// `title` (normalised stems).
-    fn titled_recently(&self, title: &str, gazetteer: &Gazetteer) -> Option<EntityId> {
-        self.history.iter().rev().map(|r| r.entity).find(|&e| {
-            let e = &gazetteer.entities[e];
-            e.kind == EntityType::Person && e.titles.iter().any(|t| t == title)
+    /// `title` (normalised stems), or whom it named with that title; or an
+    /// official it named with it.
+    fn titled_recently(&self, title: &str, gazetteer: &Gazetteer) -> Option<Recent> {
+        self.history.iter().rev().copied().find(|r| {
+            if r.official {
+                return self.official_offices.get(&r.entity).is_some_and(|o| o.title == title);
+            }
+            let e = &gazetteer.entities[r.entity];
+            e.kind == EntityType::Person && (e.titles.iter().any(|t| t == title) || self.offices.get(&r.entity).is_some_and(|o| o.title == title))
         })
     }
 
+    /// The office of a person or official the document named: the title it
+    /// named them with, else the first the gazetteer gives them.
+    fn office_of(&self, referent: &Recent, gazetteer: &Gazetteer) -> Option<Office> {
+        if referent.official {
+            return self.official_offices.get(&referent.entity).cloned();
+        }
+        if let Some(office) = self.offices.get(&referent.entity) {
+            return Some(office.clone());
+        }
+        // The titles of a person who leads something are of leadership.
+        let e = &gazetteer.entities[referent.entity];
+        let title = e.titles.first().filter(|_| e.kind == EntityType::Person)?;
+        Some(Office { title: title.clone(), leadership: e.leader_of.is_some() })
+    }
+
     /// The referent of a pronoun suffix.
-    fn pronoun(&self, form: &str, gazetteer: &Gazetteer) -> Option<EntityId> {
+    fn pronoun(&self, form: &str, gazetteer: &Gazetteer) -> Option<Recent> {
         match form {
             "ه" => self.pronoun_excluding(form, &[], gazetteer),
             "ها" => self.pronoun_excluding(form, &[], gazetteer),
@@ -783,8 +1006,15 @@ impl Context {
         self.history.iter().rev().take(12).any(|r| gazetteer.state_of(r.entity) == entity)
     }
 
+    /// Whether a pronoun of this gender may refer to `r`: an official the
+    /// gazetteer does not name only in the sentence that named them and
+    /// the next (the text soon names someone else it does not know).
+    fn fits(&self, r: &Recent, gender: Gender) -> bool {
+        r.gender == gender && (!r.official || self.sentence - r.sentence <= 1)
+    }
+
     /// The referent of a pronoun suffix, passing over `excluded` entities.
-    fn pronoun_excluding(&self, form: &str, excluded: &[EntityId], gazetteer: &Gazetteer) -> Option<EntityId> {
+    fn pronoun_excluding(&self, form: &str, excluded: &[EntityId], gazetteer: &Gazetteer) -> Option<Recent> {
         let gender = match form {
             "ه" => Gender::Masculine,
             "ها" => Gender::Feminine,
@@ -797,8 +1027,8 @@ impl Context {
                 .iter()
                 .rev()
                 .filter(|r| !r.implied && !r.adjective && !excluded.contains(&r.entity) && (!skip_settings || !r.locative))
-                .map(|r| r.entity)
-                .find(|&e| gazetteer.entities[e].gender == gender)
+                .find(|r| self.fits(r, gender))
+                .copied()
         };
         find(true).or_else(|| find(false)).or_else(|| self.latest(gazetteer, gender))
     }
@@ -806,26 +1036,26 @@ impl Context {
     /// The referent of a subject pronoun (هو، هي): the latest entity of the
     /// gender that was not a prepositional object, as subjects continue
     /// subjects; failing that, the latest of the gender.
-    fn subject_pronoun(&self, gender: Gender, gazetteer: &Gazetteer) -> Option<EntityId> {
+    fn subject_pronoun(&self, gender: Gender, gazetteer: &Gazetteer) -> Option<Recent> {
         self.history
             .iter()
             .rev()
             .filter(|r| !r.implied && !r.oblique && !r.adjective)
-            .map(|r| r.entity)
-            .find(|&e| gazetteer.entities[e].gender == gender)
+            .find(|r| self.fits(r, gender))
+            .copied()
             .or_else(|| self.latest(gazetteer, gender))
     }
 
     /// The most recent named entity of this gender, passing over settings
     /// (`في X`) unless nothing else fits.
-    fn latest(&self, gazetteer: &Gazetteer, gender: Gender) -> Option<EntityId> {
+    fn latest(&self, _gazetteer: &Gazetteer, gender: Gender) -> Option<Recent> {
         let find = |skip_settings: bool| {
             self.history
                 .iter()
                 .rev()
                 .filter(|r| !r.implied && (!skip_settings || !r.locative))
-                .map(|r| r.entity)
-                .find(|&e| gazetteer.entities[e].gender == gender)
+                .find(|r| self.fits(r, gender))
+                .copied()
         };
         find(true).or_else(|| find(false))
     }
@@ -844,10 +1074,29 @@ impl Context {
             .find(|&e| gazetteer.entities[e].kind == EntityType::Country)
     }
 
+    /// The two parties `البلدين`, `الطرفين` refer to: the two most recent
+    /// that pass `keep` among the last few entities named other than as a
+    /// destination or a setting (وصل وزيرا خارجية السعودية وإيران إلى بكين
+    /// … البلدين); failing two such, the two most recent.
+    fn last_two_parties(&self, gazetteer: &Gazetteer, keep: impl Fn(EntityId) -> bool) -> Vec<EntityId> {
+        let near = self.last_two_where(gazetteer, &keep, 12, |r| !r.destination);
+        if near.len() == 2 {
+            near
+        } else {
+            self.last_two(gazetteer, keep)
+        }
+    }
+
     /// The two most recent distinct entities that pass `keep`, older first.
     fn last_two(&self, gazetteer: &Gazetteer, keep: impl Fn(EntityId) -> bool) -> Vec<EntityId> {
+        self.last_two_where(gazetteer, &keep, usize::MAX, |_| true)
+    }
+
+    /// The two most recent distinct entities that pass `keep`, among the
+    /// last `window` history entries that pass `named`, older first.
+    fn last_two_where(&self, gazetteer: &Gazetteer, keep: &impl Fn(EntityId) -> bool, window: usize, named: impl Fn(&Recent) -> bool) -> Vec<EntityId> {
         let mut pair: Vec<EntityId> = Vec::new();
-        for r in self.history.iter().rev() {
+        for r in self.history.iter().rev().take(window).filter(|r| named(r)) {
             let e = gazetteer.state_of(r.entity);
             if keep(e) && !pair.contains(&e) {
                 pair.push(e);

@@ -332,7 +332,7 @@ fn an_unknown_gazetteer_key_is_reported_with_the_keys_expected() {
     let run = check_with("gazetteer/zz.toml", "[[entity]]\nid = \"atlantis\"\ntype = \"Country\"\nen = \"Atlantis\"\nar = \"أتلانتس\"\npopulation = 3\n");
     assert_fails(
         &run,
-        "sanad: ont/gazetteer/zz.toml:6:1: unknown field `population`, expected one of `id`, `type`, `en`, `ar`, `names_ar`, `names_en`, `nisba_ar`, `nisba_en`, `nisba_ar_in_context`, `nicknames_ar`, `capital`, `capital_of`, `leader_of`, `titles_ar`, `gender`, `iso`, `wikidata`, `since`, `until`, `shared_names`\n",
+        "sanad: ont/gazetteer/zz.toml:6:1: unknown field `population`, expected one of `id`, `type`, `en`, `ar`, `names_ar`, `names_en`, `nisba_ar`, `nisba_en`, `nisba_ar_in_context`, `nicknames_ar`, `capital`, `capital_of`, `leader_of`, `serves`, `titles_ar`, `gender`, `iso`, `wikidata`, `since`, `until`, `shared_names`\n",
     );
 }
 

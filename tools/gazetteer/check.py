@@ -6,7 +6,7 @@ usage: python3 tools/gazetteer/check.py [GAZETTEER_DIR] [--quiet]
 Checks, for every [[entity]] in every file:
   - only the known keys, with the right value types; required keys present;
   - id is [a-z0-9_]+ and unique across all files; type is one of the five types;
-  - capital / capital_of / leader_of point to existing ids of the right type,
+  - capital / capital_of / leader_of / serves point to existing ids of the right type,
     and capital and capital_of agree with each other;
   - Arabic fields hold Arabic script, English fields hold no Arabic script;
   - no entity lists two Arabic names that the loader would fold to one
@@ -27,12 +27,12 @@ TYPES = {"Country", "City", "Person", "Organization", "Region"}
 REQUIRED = {"id": str, "type": str, "en": str, "ar": str}
 OPTIONAL = {
     "names_ar": list, "names_en": list, "nisba_ar": list, "nisba_en": list, "nisba_ar_in_context": list,
-    "nicknames_ar": list, "capital": str, "capital_of": str, "leader_of": str,
+    "nicknames_ar": list, "capital": str, "capital_of": str, "leader_of": str, "serves": str,
     "titles_ar": list, "gender": str, "iso": str, "wikidata": str, "since": int,
     "until": int, "shared_names": list,
 }
 ONLY_FOR = {"capital": {"Country"}, "iso": {"Country"}, "nisba_ar_in_context": {"Country"}, "capital_of": {"City"},
-            "leader_of": {"Person"}, "titles_ar": {"Person"}}
+            "leader_of": {"Person"}, "serves": {"Person"}, "titles_ar": {"Person"}}
 AR_FIELDS = ("ar", "names_ar", "nisba_ar", "nisba_ar_in_context", "nicknames_ar")
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -161,15 +161,15 @@ def main(argv):
     # references
     for eid, (fname, e) in entities.items():
         where = f"{fname}: {eid}"
-        for k, want in (("capital", "City"), ("capital_of", "Country"), ("leader_of", None)):
+        for k, want in (("capital", "City"), ("capital_of", "Country"), ("leader_of", None), ("serves", None)):
             if k in e:
                 target = entities.get(e[k])
                 if target is None:
                     errors.append(f"{where}: {k} -> unknown id {e[k]!r}")
                 elif want and target[1].get("type") != want:
                     errors.append(f"{where}: {k} -> {e[k]!r} is not a {want}")
-                elif k == "leader_of" and target[1].get("type") == "Person":
-                    errors.append(f"{where}: leader_of -> a Person")
+                elif k in ("leader_of", "serves") and target[1].get("type") == "Person":
+                    errors.append(f"{where}: {k} -> a Person")
         if "capital" in e and e["capital"] in entities:
             back = entities[e["capital"]][1].get("capital_of")
             if back != eid:
@@ -201,9 +201,10 @@ def main(argv):
     # Two current holders (no `until`) of one entity under one title make role nouns ambiguous.
     holders = defaultdict(list)
     for eid, (_, e) in entities.items():
-        if e.get("type") == "Person" and "leader_of" in e and "until" not in e:
-            for t in e.get("titles_ar", []):
-                holders[(e["leader_of"], normalise(t))].append(eid)
+        for k in ("leader_of", "serves"):
+            if e.get("type") == "Person" and k in e and "until" not in e:
+                for t in e.get("titles_ar", []):
+                    holders[(e[k], normalise(t))].append(eid)
     for (state, title), ids in sorted(holders.items()):
         if len(ids) > 1:
             errors.append(f"title {title!r} of {state!r} held now by {sorted(ids)}")

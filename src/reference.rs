@@ -229,6 +229,9 @@ pub struct Context {
     oblique: bool,
     locative: bool,
     destination: bool,
+    /// Where the last name read as a destination ends: a name joined to it
+    /// by `و` is one too (`تحتاج الصين إلى الرياض وأبوظبي`).
+    destination_end: Option<usize>,
 }
 
 /// An office a title names: its normalised stems (`وزير خارجيه`), and
@@ -309,7 +312,8 @@ pub fn resolve(
     while i < tokens.len() {
         context.oblique = i > 0 && words.find(&words.prepositions, tokens, i - 1) == Some(1);
         context.locative = i > 0 && tokens[i - 1].stem() == "في";
-        context.destination = i > 0 && matches!(&*tokens[i - 1].form, "في" | "الي" | "نحو");
+        let joined_to_destination = i > 1 && &*tokens[i - 1].form == "و" && context.destination_end == Some(i - 1);
+        context.destination = i > 0 && (matches!(&*tokens[i - 1].form, "في" | "الي" | "نحو") || joined_to_destination);
         // Most tokens start nothing resolution reads: no class it looks
         // for, no mention, no pronoun, no short name.
         if !words.starts.any_starts(&words.starting, i)
@@ -493,6 +497,7 @@ pub fn resolve(
                 }
             }
             i = m.end;
+            context.destination_end = context.destination.then_some(m.end);
             context.note(&m, gazetteer);
             out.push(m);
             continue;

@@ -761,17 +761,16 @@ fn titled(
     // The title may go on past the words the classes know, into a title
     // the gazetteer gives the person named after it: رئيس حكومة تصريف
     // الأعمال نجيب ميقاتي.
+    // A courtesy title may stand between (رئيس المخابرات العامة اللواء عباس كامل).
     let mut full_title_end = title_end;
     if modifier.is_none() && !counterpart && !at.get(&p).is_some_and(|m| is_person(&m)) {
-        let extended = (p + 1..=(p + 3).min(tokens.len())).take_while(|&q| tokens[q - 1].kind == TokenKind::Word).find(|&q| {
-            at.get(&q).filter(is_person).is_some_and(|m| {
-                let title = title_stems(q);
-                gazetteer.entities[m.entities[0]].titles.contains(&title)
-            })
+        let extended = (p + 1..=(p + 3).min(tokens.len())).take_while(|&k| tokens[k - 1].kind == TokenKind::Word).find_map(|k| {
+            let name = k + words.find(&words.name_prefixes, tokens, k).unwrap_or(0);
+            at.get(&name).filter(is_person).filter(|m| gazetteer.entities[m.entities[0]].titles.contains(&title_stems(k))).map(|_| (k, name))
         });
-        if let Some(q) = extended {
-            full_title_end = q;
-            p = q;
+        if let Some((k, name)) = extended {
+            full_title_end = k;
+            p = name;
         }
     }
     if let Some(person) = at.get(&p).filter(is_person) {
@@ -811,8 +810,12 @@ fn titled(
     // الوزراء) waits for its complement.
     if modifier.is_none() && !counterpart && current && tokens[title_end - 1].article {
         // A bare title (سمو ولي العهد، وقال المستشار) is the person the
-        // document last named who holds it.
-        let holder = context.titled_recently(&title, gazetteer)?;
+        // document last named who holds it; failing that, whoever holds it
+        // in the state just named (زار عراقجي الرياض والتقى ولي العهد).
+        let holder = context.titled_recently(&title, gazetteer).or_else(|| {
+            let state = context.recent_state(gazetteer, 8)?;
+            gazetteer.office_holder(state, &title).map(|h| Recent::of(h, gazetteer))
+        })?;
         let mut mention = Mention::new(i, p, MentionKind::Role, vec![holder.entity]);
         if holder.official {
             mention.official = true;
@@ -1080,6 +1083,17 @@ impl Context {
     /// The most recent entity that passes `keep`.
     fn latest_matching(&self, keep: impl Fn(EntityId) -> bool) -> Option<EntityId> {
         self.history.iter().rev().map(|r| r.entity).find(|&e| keep(e))
+    }
+
+    /// The most recent state among the last `window` entities, named or
+    /// implied by its leader.
+    fn recent_state(&self, gazetteer: &Gazetteer, window: usize) -> Option<EntityId> {
+        self.history
+            .iter()
+            .rev()
+            .take(window)
+            .map(|r| gazetteer.state_of(r.entity))
+            .find(|&e| gazetteer.entities[e].kind == EntityType::Country)
     }
 
     /// The most recent state, named or implied by its leader.

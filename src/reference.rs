@@ -761,16 +761,17 @@ fn titled(
     // The title may go on past the words the classes know, into a title
     // the gazetteer gives the person named after it: رئيس حكومة تصريف
     // الأعمال نجيب ميقاتي.
-    // A courtesy title may stand between (رئيس المخابرات العامة اللواء عباس كامل).
     let mut full_title_end = title_end;
     if modifier.is_none() && !counterpart && !at.get(&p).is_some_and(|m| is_person(&m)) {
-        let extended = (p + 1..=(p + 3).min(tokens.len())).take_while(|&k| tokens[k - 1].kind == TokenKind::Word).find_map(|k| {
-            let name = k + words.find(&words.name_prefixes, tokens, k).unwrap_or(0);
-            at.get(&name).filter(is_person).filter(|m| gazetteer.entities[m.entities[0]].titles.contains(&title_stems(k))).map(|_| (k, name))
+        let extended = (p + 1..=(p + 3).min(tokens.len())).take_while(|&q| tokens[q - 1].kind == TokenKind::Word).find(|&q| {
+            at.get(&q).filter(is_person).is_some_and(|m| {
+                let title = title_stems(q);
+                gazetteer.entities[m.entities[0]].titles.contains(&title)
+            })
         });
-        if let Some((k, name)) = extended {
-            full_title_end = k;
-            p = name;
+        if let Some(q) = extended {
+            full_title_end = q;
+            p = q;
         }
     }
     if let Some(person) = at.get(&p).filter(is_person) {

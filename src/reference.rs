@@ -859,7 +859,7 @@ fn titled(
         context.official_offices.insert(state, office);
         return Some((mention, None));
     };
-    let leads = office.as_ref().map_or(true, |o| o.leadership);
+    let leads = office.as_ref().is_none_or(|o| o.leadership);
     if let Some(o) = office.filter(|_| !counterpart) {
         context.offices.insert(holder, o);
     }

@@ -9,12 +9,19 @@
 //! - a title with a nisba, possessor or state and a name (`الرئيس الروسي
 //!   فلاديمير بوتين`, `رئيسها تو لام`, `رئيس وزراء الهند ناريندرا مودي`)
 //!   becomes one mention of the person, and records who leads what;
-//! - a title without a name (`الرئيس الروسي`) is the person who leads that
-//!   state: the one the document named so, or the gazetteer's current holder;
+//! - a title without a name (`الرئيس الروسي`, `وزير الخارجية الروسي`) is
+//!   the person who holds that office of that state: the one the document
+//!   named so, or the gazetteer's current holder; when the gazetteer knows
+//!   no holder, an *official* who stands for the state (rules take them
+//!   where they want a person, see [`Mention::official`]);
+//! - a counterpart (`نظيره الإيراني`) holds the office of the one its
+//!   pronoun names: after a foreign minister, Iran's foreign minister;
 //! - a nisba right before a name it qualifies (`العاصمة الفيتنامية هانوي`)
 //!   joins that name;
-//! - pronoun suffixes, `البلدين`/`الطرفين`, `الأخير(ة)` and `بلاده` resolve
-//!   to the nearest earlier entities that fit (gender, number, kind).
+//! - pronoun suffixes, `البلدين`/`الطرفين`, `الزعيمان`, `الأخير(ة)` and
+//!   `بلاده` resolve to the nearest earlier entities that fit (gender,
+//!   number, kind); the pronoun of a clause that opens the sentence (`وقبل
+//!   مغادرته كييف، زار ستارمر`) to the person named after its comma.
 //!
 //! The words involved are word classes of the rule files (`@title.leader`,
 //! `@anaphor.two-states`, ... see `ontology/rules/reference.rules`), so they
@@ -49,6 +56,7 @@ pub struct ReferenceWords {
     title_modifiers: ClassEntries,
     two_states: ClassEntries,
     two_sides: ClassEntries,
+    two_leaders: ClassEntries,
     latter_f: ClassEntries,
     latter_m: ClassEntries,
     possessed_state: ClassEntries,
@@ -86,6 +94,7 @@ impl ReferenceWords {
             title_modifiers: get("title.modifier"),
             two_states: get("anaphor.two-states"),
             two_sides: get("anaphor.two-sides"),
+            two_leaders: get("anaphor.two-leaders"),
             latter_f: get("anaphor.latter-f"),
             latter_m: get("anaphor.latter-m"),
             possessed_state: get("anaphor.possessed-state"),
@@ -118,6 +127,7 @@ impl ReferenceWords {
             &words.other_titles,
             &words.two_states,
             &words.two_sides,
+            &words.two_leaders,
             &words.latter_f,
             &words.latter_m,
             &words.possessed_state,
@@ -563,11 +573,18 @@ pub fn resolve(
         // 5. Phrases that point back.
         let one = |r: Option<Recent>| (r.map(|r| vec![r.entity]).unwrap_or_default(), r.is_some_and(|r| r.official));
         let anaphor = if let Some(len) = words.find(&words.two_states, tokens, i) {
-            Some((len, context.last_two_parties(gazetteer, |e| gazetteer.entities[e].kind == EntityType::Country), false))
+            let country = |e: EntityId| gazetteer.entities[e].kind == EntityType::Country;
+            // العاصمتان are places: a destination may be one of them.
+            let pair = if tokens[i].stem().starts_with("عاصمت") { context.last_two(gazetteer, country) } else { context.last_two_parties(gazetteer, country) };
+            Some((len, pair, false))
         } else if let Some(len) = words.find(&words.two_sides, tokens, i) {
             // Two sides are two states or organisations; a person counts as
             // the state they lead, which the history holds right before them.
-            Some((len, context.last_two_parties(gazetteer, |e| !matches!(gazetteer.entities[e].kind, EntityType::Region | EntityType::Person)), false))
+            // A city that is not a capital is no side.
+            Some((len, context.last_two_parties(gazetteer, |e| matches!(gazetteer.entities[e].kind, EntityType::Country | EntityType::Organization)), false))
+        } else if let Some(len) = words.find(&words.two_leaders, tokens, i) {
+            // الرئيسان، الزعيمان، الوزيران: the two people last named.
+            Some((len, context.last_two_where(gazetteer, &|e| gazetteer.entities[e].kind == EntityType::Person, 16, |_| true), false))
         } else if let Some(len) = words.find(&words.the_country, tokens, i).filter(|_| tokens[i].article) {
             Some((len, context.latest_state(gazetteer).into_iter().collect(), false))
         } else if let Some(len) = words.find(&words.group, tokens, i) {
@@ -799,8 +816,12 @@ fn titled(
     // الوزراء) waits for its complement.
     if modifier.is_none() && !counterpart && current && tokens[title_end - 1].article {
         // A bare title (سمو ولي العهد، وقال المستشار) is the person the
-        // document last named who holds it.
-        let holder = context.titled_recently(&title, gazetteer)?;
+        // document last named who holds it; failing that, whoever holds it
+        // in the state just named (زار عراقجي الرياض والتقى ولي العهد).
+        let holder = context.titled_recently(&title, gazetteer).or_else(|| {
+            let state = context.recent_state(gazetteer, 8)?;
+            gazetteer.office_holder(state, &title).map(|h| Recent::of(h, gazetteer))
+        })?;
         let mut mention = Mention::new(i, p, MentionKind::Role, vec![holder.entity]);
         if holder.official {
             mention.official = true;
@@ -1070,6 +1091,17 @@ impl Context {
         self.history.iter().rev().map(|r| r.entity).find(|&e| keep(e))
     }
 
+    /// The most recent state among the last `window` entities, named or
+    /// implied by its leader.
+    fn recent_state(&self, gazetteer: &Gazetteer, window: usize) -> Option<EntityId> {
+        self.history
+            .iter()
+            .rev()
+            .take(window)
+            .map(|r| gazetteer.state_of(r.entity))
+            .find(|&e| gazetteer.entities[e].kind == EntityType::Country)
+    }
+
     /// The most recent state, named or implied by its leader.
     fn latest_state(&self, gazetteer: &Gazetteer) -> Option<EntityId> {
         self.history
@@ -1080,16 +1112,18 @@ impl Context {
     }
 
     /// The two parties `البلدين`, `الطرفين` refer to: the two most recent
-    /// that pass `keep` among the last few entities named other than as a
-    /// destination or a setting (وصل وزيرا خارجية السعودية وإيران إلى بكين
-    /// … البلدين); failing two such, the two most recent.
+    /// that pass `keep`; but when the latest was named as a destination or
+    /// a setting, the two others its sentence named, if it named two (وصل
+    /// وزيرا خارجية السعودية وإيران إلى بكين … البلدين: not China).
     fn last_two_parties(&self, gazetteer: &Gazetteer, keep: impl Fn(EntityId) -> bool) -> Vec<EntityId> {
-        let near = self.last_two_where(gazetteer, &keep, 12, |r| !r.destination);
-        if near.len() == 2 {
-            near
-        } else {
-            self.last_two(gazetteer, keep)
+        let latest = self.history.iter().rev().find(|r| keep(gazetteer.state_of(r.entity)));
+        if let Some(place) = latest.filter(|r| r.destination) {
+            let others = self.last_two_where(gazetteer, &keep, usize::MAX, |r| r.sentence == place.sentence && !r.destination);
+            if others.len() == 2 {
+                return others;
+            }
         }
+        self.last_two(gazetteer, keep)
     }
 
     /// The two most recent distinct entities that pass `keep`, older first.

@@ -314,6 +314,90 @@ fn capitals_stay_cities_as_visit_destinations() {
     check("زار رئيس الوزراء الهندي ناريندرا مودي موسكو.", &["Narendra Modi | visited | Moscow"], &["Narendra Modi | visited | Russia"]);
 }
 
+// ── Offices and officials ───────────────────────────────────────────────────
+
+#[test]
+fn a_foreign_ministers_counterpart_is_the_other_foreign_minister() {
+    // نظيره holds the office of the one it is the counterpart of: the
+    // Russian foreign minister, not the Russian president.
+    check(
+        "وصل وزير الخارجية السعودي فيصل بن فرحان إلى موسكو حيث التقى نظيره الروسي.",
+        &["Faisal bin Farhan Al Saud | met | Sergey Lavrov", "Faisal bin Farhan Al Saud | visited | Moscow"],
+        &["Faisal bin Farhan Al Saud | met | Vladimir Putin"],
+    );
+}
+
+#[test]
+fn a_counterpart_whose_office_holder_is_unknown_is_the_state() {
+    // Nobody in the gazetteer heads Iran's general staff: the counterpart
+    // of the Saudi chief of staff stands for Iran, never for its president.
+    check(
+        "توجه رئيس هيئة الأركان العامة السعودي إلى طهران حيث التقى نظيره الإيراني.",
+        &["Saudi Arabia | visited | Tehran", "Saudi Arabia | met | Iran"],
+        &["Saudi Arabia | met | Masoud Pezeshkian", "Saudi Arabia | met | Ali Khamenei"],
+    );
+}
+
+#[test]
+fn an_official_the_gazetteer_does_not_name_acts_for_their_state() {
+    check("وصل وزير الخارجية الأرجنتيني إلى بكين أمس في زيارة رسمية.", &["Argentina | visited | Beijing"], &["Argentina | leaderOf | Argentina"]);
+}
+
+#[test]
+fn the_foreign_ministry_inside_a_ministers_title_is_not_the_state() {
+    // «الخارجية السعودية» alone acts for Saudi Arabia; inside «وزير
+    // الخارجية السعودي» it is the minister's office, and the minister is
+    // named after a courtesy title.
+    check(
+        "وصل وزير الخارجية السعودي الأمير فيصل بن فرحان إلى طهران.",
+        &["Faisal bin Farhan Al Saud | visited | Tehran"],
+        &["Saudi Arabia | visited | Tehran"],
+    );
+}
+
+#[test]
+fn a_title_the_gazetteer_gives_runs_on_to_the_name() {
+    // رئيس حكومة تصريف الأعمال is one title of Mikati's.
+    check("وقال رئيس حكومة تصريف الأعمال نجيب ميقاتي إن لبنان يتطلع إلى الهدوء.", &["Najib Mikati | leaderOf | Lebanon"], &[]);
+}
+
+#[test]
+fn a_definite_title_is_not_in_construct_with_the_name_after_it() {
+    // يزور ولي العهد أنقرة: Ankara is what he visits, not whose crown prince he is.
+    check(
+        "استقبل الرئيس المصري عبد الفتاح السيسي ولي العهد السعودي الأمير محمد بن سلمان. ثم زار ولي العهد أنقرة.",
+        &["Mohammed bin Salman | visited | Ankara"],
+        &["Recep Tayyip Erdoğan | visited | Ankara"],
+    );
+}
+
+#[test]
+fn a_pronoun_in_an_opening_clause_is_the_subject_named_after_the_comma() {
+    check(
+        "قال المتحدث باسم الكرملين دميتري بيسكوف إن روسيا ستراقب الوضع. وقبل مغادرته كييف، زار ستارمر مستشفى عسكريا.",
+        &["Keir Starmer | visited | Kyiv"],
+        &["Dmitry Peskov | visited | Kyiv"],
+    );
+}
+
+#[test]
+fn the_two_countries_are_not_where_the_ministers_went() {
+    check(
+        "وصل وزير الخارجية السعودي فيصل بن فرحان ونظيره الإيراني حسين أمير عبداللهيان إلى بكين. واتفق البلدان على تفعيل اتفاقية التعاون الموقعة بين البلدين.",
+        &["Iran | partnerOf | Saudi Arabia"],
+        &["China | partnerOf | Iran", "China | partnerOf | Saudi Arabia"],
+    );
+}
+
+#[test]
+fn the_two_leaders_are_the_last_two_people_named() {
+    check(
+        "وصل الرئيس المصري عبد الفتاح السيسي والرئيس الصومالي حسن شيخ محمود إلى أسمرة. وعقد الزعيمان جلسة مباحثات مغلقة.",
+        &["Abdel Fattah el-Sisi | met | Hassan Sheikh Mohamud"],
+        &[],
+    );
+}
+
 // ── Reversal ────────────────────────────────────────────────────────────────
 
 #[test]

@@ -135,3 +135,22 @@ fn a_nisba_that_is_an_ordinary_word_names_its_state_only_after_a_head_noun() {
     assert!(!comoros("بدأ الشهر القمري أمس."));
     assert!(!solomons("اغتيل قاسم سليماني في بغداد عام 2020."));
 }
+
+#[test]
+fn officials_resolve_to_whoever_holds_the_office_or_to_their_state() {
+    let has = |text: &str, label: &str, kind: MentionKind| {
+        let got = resolved(text);
+        assert!(got.iter().any(|(l, k)| l == label && *k == kind), "{text}: expected {label} as {kind:?}, got {got:?}");
+    };
+    // A foreign minister the gazetteer knows, by name and by office; his
+    // country is the one he serves.
+    has("قال وزير الخارجية التركي هاكان فيدان إن بلاده تدعم الحوار.", "Hakan Fidan", MentionKind::Titled);
+    has("قال وزير الخارجية التركي هاكان فيدان إن بلاده تدعم الحوار.", "Turkey", MentionKind::Anaphor);
+    has("قال وزير الخارجية الروسي إن بلاده مستعدة للحوار.", "Sergey Lavrov", MentionKind::Role);
+    // A head of an intelligence service, named with his office.
+    has("التقى رئيس جهاز الموساد ديفيد برنياع مسؤولين قطريين.", "David Barnea", MentionKind::Titled);
+    // No Argentine foreign minister in the gazetteer: the office stands
+    // for the state.
+    has("قال وزير الخارجية الأرجنتيني إن بلاده ترفض العقوبات.", "Argentina", MentionKind::Role);
+    has("قال وزير الخارجية الأرجنتيني إن بلاده ترفض العقوبات.", "Argentina", MentionKind::Anaphor);
+}

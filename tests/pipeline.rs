@@ -104,22 +104,23 @@ fn development_score(keep: impl Fn(u32) -> bool) -> (f64, f64, String) {
 
 /// The development set's first thirteen articles (`tests/dev/`, written for
 /// the project) summed: a floor that catches regressions in generality, not
-/// a target (the target for unseen articles is precision 0.85, recall 0.65).
+/// a target (the target for unseen articles is precision 0.85, recall 0.65;
+/// the held-out articles in `tests/heldout/` measure that).
 #[test]
 fn development_set_does_not_regress() {
     let (precision, recall, report) = development_score(|n| n <= 13);
     assert!(report.starts_with("13 articles"), "the development set has its articles: {report}");
-    assert!(precision >= 0.95 && recall >= 0.67, "development set: {report}");
+    assert!(precision >= 0.95 && recall >= 0.80, "development set: {report}");
 }
 
 /// Articles 14 to 18 were written blind (by writers who had not read the
-/// rules) and scored before any rule was fitted to them: their floor is
-/// what sanad reads in them now, so that what was gained is kept.
+/// rules) and scored 0.82 / 0.40 before rules were fitted to them; the floor
+/// keeps what the fitting gained.
 #[test]
 fn blind_written_development_articles_do_not_regress() {
     let (precision, recall, report) = development_score(|n| n >= 14);
     assert!(report.starts_with("5 articles"), "the blind-written articles are there: {report}");
-    assert!(precision >= 0.80 && recall >= 0.40, "articles 14-18: {report}");
+    assert!(precision >= 0.95 && recall >= 0.78, "articles 14-18: {report}");
 }
 
 #[test]

@@ -150,7 +150,8 @@ where
         let worker = rayon::current_thread_index().and_then(|i| memos.get(i));
         match worker.map(|m| m.lock()) {
             Some(Ok(mut memo)) => process(extractor, &mut memo, r, render),
-            // A memo left by a panic is not trusted: a fresh one is the same.
+            // A poisoned lock (a panic outside `process`): a fresh memo gives
+            // the same output.
             _ => process(extractor, &mut extractor.memo(), r, render),
         }
     };
@@ -191,6 +192,10 @@ fn process<'x>(extractor: &'x Extractor, memo: &mut Memo<'x>, record: Result<Rec
             extraction: matches!(render, Render::Extraction).then_some(x),
         },
         Err(panic) => {
+            // The panic was caught here, inside the lock, so the mutex is not
+            // poisoned: empty the memo, which the panic may have left half
+            // written, so that later documents cannot read from it.
+            *memo = extractor.memo();
             let message = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
